@@ -1,0 +1,187 @@
+// sla/policy.hpp — support policies: what a written support agreement promises, as data.
+//
+// A policy names its request types, severities (highest first) and plans; optionally a
+// classification matrix (impact × urgency → severity); its calendars (calendar specs plus
+// holiday rules, a zone that a tenant may override); the targets each (type, severity, plan)
+// gets (`response`, `resolution`, `update`, … each with a calendar and an amount); the clock
+// rules (which statuses pause, meet or cancel which targets, reopen and severity-change
+// behaviour, warnings, escalation levels); the queue order; and availability targets.
+// Policies are written in YAML (policies/README.md documents the schema); how each published
+// agreement reads is fixed in POLICIES.md, and business time in SEMANTICS.md.
+//
+// Target lookup: a policy lists target rules, each matching a type, a severity and a plan by
+// name or by `*`. For each target name, the matching rule with the most named (non-`*`)
+// dimensions wins; a plan named in no rule falls back to the rules for the default plan. Two
+// equally specific rules that both define a target for some cell are an error at load time.
+// Thread safety: a policy is an immutable value sharing its state; copies may be used from any
+// number of threads.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <sla/calendar.hpp>
+#include <sla/error.hpp>
+#include <sla/holiday.hpp>
+#include <sla/time.hpp>
+
+namespace sla {
+
+// ---- Problems reported by validation --------------------------------------------------------
+
+enum class problem_severity { error, warning };
+
+struct problem {
+  problem_severity severity = problem_severity::error;
+  source_position where;
+  std::string path;     // "targets[3].response"
+  std::string message;  // what is wrong
+  std::string hint;     // how to fix it; may be empty
+};
+
+// "file:line:col: path: message (hint)", with "warning: " before the message for warnings.
+std::string format_problem(const problem& p);
+
+// ---- Amounts --------------------------------------------------------------------------------
+
+enum class amount_kind {
+  none,               // no target (release-targeted, backlog)
+  business_time,      // `15m`, `8h`, `2h30m`, `90s`: business time on the target's calendar
+  business_days,      // `5 business days`: add_business_days on the target's calendar
+  next_business_day,  // close of business of the first business date after the start's date
+};
+
+struct target_amount {
+  amount_kind kind = amount_kind::none;
+  std::chrono::seconds time{0};  // business_time
+  int days = 0;                  // business_days
+  friend bool operator==(const target_amount&, const target_amount&) = default;
+};
+
+// Parses `15m`, `8h`, `2h30m`, `90s`, `1d` (24h), `15 mins`, `2 hours`, `5 business days`,
+// `1 business day`, `next business day`, `none`. Throws sla::error(invalid_argument) with the
+// reason. Example: parse_target_amount("2h30m").time == 9000s.
+target_amount parse_target_amount(std::string_view text);
+
+// "2h30m", "5 business days", "next business day", "none".
+std::string format_target_amount(const target_amount& a);
+
+// ---- The policy ------------------------------------------------------------------------------
+
+// A calendar as a policy declares it: a spec (holiday rules already expanded into dates), and
+// whether a tenant may replace its zone.
+struct policy_calendar {
+  std::string name;
+  calendar_spec spec;
+  bool tenant_timezone = false;  // the caller's tenant zone replaces spec.timezone
+  std::vector<holiday_rule> holiday_rules;  // as written, for listing (sla-calendar)
+};
+
+// One target a ticket gets: its name, calendar and amount.
+struct target_definition {
+  std::string name;      // "response", "resolution", "acknowledgement", "update", …
+  std::string calendar;  // a calendar of the policy
+  target_amount amount;
+  friend bool operator==(const target_definition&, const target_definition&) = default;
+};
+
+// How a status or event acts on targets. Empty `targets` with all_targets means every target.
+struct clock_rules {
+  std::map<std::string, std::vector<std::string>> pauses;       // status → targets it pauses
+  std::map<std::string, std::vector<std::string>> met_by_status;  // status → targets it meets
+  std::map<std::string, std::vector<std::string>> met_by_event;   // event (responded, resolved, updated) → targets
+  std::vector<std::string> cancel_statuses;                     // statuses that cancel running targets
+  bool reopen_on_leaving_stop = true;  // leaving a stop status resumes with the time accrued
+  bool restart_on_severity_change = false;
+  std::vector<std::string> periodic_targets;  // restarted by each `updated` event (e.g. update)
+};
+
+struct threshold {
+  std::string name;                // a warning's or escalation level's name
+  std::optional<double> percent;   // of the target, e.g. 75.0
+  std::optional<std::chrono::seconds> before_deadline;  // absolute time before the deadline
+  std::vector<std::string> targets;  // empty: every target
+};
+
+struct queue_rules {
+  std::vector<std::string> category_order;  // request types in service order
+  struct tie_break {
+    std::string field;        // "users_affected" or "created"
+    bool descending = false;
+    std::vector<std::string> types;  // empty: all types
+  };
+  std::vector<tie_break> tie_breaks;
+};
+
+struct availability_target {
+  std::string component;
+  double percent = 0;            // 99.9
+  std::string period = "month";  // calendar months
+  std::string timezone;          // the zone whose months count
+  calendar_spec maintenance;     // maintenance windows, as a calendar (its open time is excluded)
+};
+
+struct policy_data;  // the loaded policy (src/policy/)
+
+class policy {
+ public:
+  // Loads a policy file; included holiday sets are read relative to the file's folder.
+  // Throws sla::error for the first problem (file:line:column, path, message).
+  static policy load(const std::string& path);
+  // The same from text; `source` names it in errors, `base_dir` resolves included files.
+  static policy parse(std::string_view text, const std::string& source, const std::string& base_dir = ".");
+
+  const std::string& name() const noexcept;
+  const std::string& source() const noexcept;
+  const std::vector<std::string>& types() const noexcept;
+  const std::vector<std::string>& severities() const noexcept;  // highest first
+  const std::vector<std::string>& plans() const noexcept;       // may be empty
+  const std::string& default_plan() const noexcept;             // empty when no plans
+  const std::vector<std::string>& statuses() const noexcept;
+  const std::vector<policy_calendar>& calendars() const noexcept;
+  const clock_rules& clock() const noexcept;
+  const std::vector<threshold>& warnings() const noexcept;
+  const std::vector<threshold>& escalations() const noexcept;
+  const queue_rules& queue() const noexcept;
+  const std::vector<availability_target>& availability() const noexcept;
+  // Free-form flags a host can read, e.g. {"hotfix_severities": ["p1"]}.
+  const std::map<std::string, std::vector<std::string>>& flags() const noexcept;
+
+  // impact × urgency → severity, when the policy classifies; std::nullopt otherwise or for
+  // an unknown impact/urgency.
+  std::optional<std::string> classify(std::string_view impact, std::string_view urgency) const;
+
+  // The targets of a ticket, in the order the policy first names them. An empty plan means the
+  // default plan. Throws sla::error(invalid_argument) naming an unknown type, severity or plan.
+  std::vector<target_definition> targets_for(std::string_view type, std::string_view severity,
+                                             std::string_view plan = {}) const;
+
+  // A compiled calendar of the policy. `tenant_zone` replaces the zone of a calendar declared
+  // with `timezone: {tenant: true, …}` (ignored for the others). Calendars are compiled at load
+  // time; one with a tenant zone is compiled on first use and kept (thread-safe).
+  // Throws sla::error(invalid_argument) for an unknown name, unknown_time_zone for a bad zone.
+  business_calendar calendar(std::string_view name, std::string_view tenant_zone = {}) const;
+
+  // The deadline of a target whose clock starts at `start` and runs without pauses:
+  // add / add_business_days / next_business_day_close on its calendar; std::nullopt for
+  // amount_kind::none or "never".
+  std::optional<instant> deadline(const target_definition& target, instant start,
+                                  std::string_view tenant_zone = {}) const;
+
+ private:
+  explicit policy(std::shared_ptr<const policy_data> data) : data_(std::move(data)) {}
+  std::shared_ptr<const policy_data> data_;
+};
+
+// Checks a policy file and returns every problem found (errors and warnings such as
+// overlapping windows and unused calendars), without throwing. An unreadable file is one
+// problem with code io in its message.
+std::vector<problem> validate_policy_file(const std::string& path);
+std::vector<problem> validate_policy(std::string_view text, const std::string& source, const std::string& base_dir = ".");
+
+}  // namespace sla
