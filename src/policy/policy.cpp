@@ -1,0 +1,223 @@
+// The policy value: lookups, target amounts, calendars for tenants, and plain deadlines.
+#include <sla/policy.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include "policy/policy_data.hpp"
+
+namespace sla {
+
+std::string format_problem(const problem& p) {
+  std::string message = p.severity == problem_severity::warning ? "warning: " + p.message : p.message;
+  if (!p.hint.empty()) message += fmt::format(" ({})", p.hint);
+  return format_error(p.where, p.path, message);
+}
+
+// ---- Amounts ----------------------------------------------------------------------------------
+
+namespace {
+
+std::string lower_trimmed(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+// Seconds per unit word, or 0 when the word is not a unit.
+long long unit_seconds(std::string_view unit) {
+  if (unit == "s" || unit == "sec" || unit == "secs" || unit == "second" || unit == "seconds") return 1;
+  if (unit == "m" || unit == "min" || unit == "mins" || unit == "minute" || unit == "minutes") return 60;
+  if (unit == "h" || unit == "hr" || unit == "hrs" || unit == "hour" || unit == "hours") return 3600;
+  if (unit == "d" || unit == "day" || unit == "days") return 86400;
+  return 0;
+}
+
+[[noreturn]] void bad_amount(std::string_view text, std::string_view why) {
+  throw error(error_code::invalid_argument,
+              fmt::format("\"{}\" is not a target amount{}{}: expected a duration such as \"15m\", \"8h\", \"2h30m\", "
+                          "\"5 business days\", \"next business day\" or \"none\"",
+                          text, why.empty() ? "" : ": ", why));
+}
+
+}  // namespace
+
+target_amount parse_target_amount(std::string_view text) {
+  std::string s = lower_trimmed(text);
+  if (s == "none") return {};
+  if (s == "next business day") return {amount_kind::next_business_day, std::chrono::seconds{0}, 0};
+  // "<n> business day(s)" / "<n> working day(s)"
+  for (std::string_view suffix : {" business days", " business day", " working days", " working day"}) {
+    if (s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      std::string_view n(s.data(), s.size() - suffix.size());
+      int days = 0;
+      auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), days);
+      if (ec != std::errc{} || end != n.data() + n.size()) bad_amount(text, "the number of days is not a whole number");
+      if (days < 1 || days > 3650) bad_amount(text, "business days must be 1 to 3650");
+      return {amount_kind::business_days, std::chrono::seconds{0}, days};
+    }
+  }
+  // A sum of <number><unit> parts: "2h30m", "15 mins", "2 hours 30 minutes", "90s".
+  long long total = 0;
+  std::size_t i = 0;
+  bool any = false;
+  while (i < s.size()) {
+    if (s[i] == ' ') {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    if (start == i) bad_amount(text, "");
+    long long n = 0;
+    auto [end, ec] = std::from_chars(s.data() + start, s.data() + i, n);
+    if (ec != std::errc{} || end != s.data() + i) bad_amount(text, "the number is too large");
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t ustart = i;
+    while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+    long long unit = unit_seconds(std::string_view(s).substr(ustart, i - ustart));
+    if (unit == 0) bad_amount(text, ustart == i ? "a number needs a unit (s, m, h, d)" : "unknown unit");
+    constexpr long long limit = 100LL * 366 * 86400;  // a century: far beyond any agreement
+    if (n > limit / unit || total + n * unit > limit) bad_amount(text, "longer than a century");
+    total += n * unit;
+    any = true;
+  }
+  if (!any) bad_amount(text, "");
+  if (total == 0) bad_amount(text, "a target of zero; write \"none\" for no target");
+  return {amount_kind::business_time, std::chrono::seconds{total}, 0};
+}
+
+std::string format_target_amount(const target_amount& a) {
+  switch (a.kind) {
+    case amount_kind::none: return "none";
+    case amount_kind::next_business_day: return "next business day";
+    case amount_kind::business_days: return fmt::format("{} business day{}", a.days, a.days == 1 ? "" : "s");
+    case amount_kind::business_time: break;
+  }
+  long long s = a.time.count();
+  std::string out;
+  if (s / 3600) out += fmt::format("{}h", s / 3600);
+  if (s / 60 % 60) out += fmt::format("{}m", s / 60 % 60);
+  if (s % 60 || out.empty()) out += fmt::format("{}s", s % 60);
+  return out;
+}
+
+// ---- Lookups ----------------------------------------------------------------------------------
+
+bool target_rule::matches(std::string_view type, std::string_view severity, std::string_view plan) const {
+  auto in = [](const std::vector<std::string>& v, std::string_view x) {
+    return v.empty() || std::find(v.begin(), v.end(), x) != v.end();
+  };
+  return in(types, type) && in(severities, severity) && in(plans, plan);
+}
+
+std::optional<std::size_t> policy_data::calendar_index(std::string_view name) const {
+  for (std::size_t i = 0; i < calendars.size(); ++i)
+    if (calendars[i].name == name) return i;
+  return std::nullopt;
+}
+
+const std::string& policy::name() const noexcept { return data_->name; }
+const std::string& policy::source() const noexcept { return data_->source; }
+const std::vector<std::string>& policy::types() const noexcept { return data_->types; }
+const std::vector<std::string>& policy::severities() const noexcept { return data_->severities; }
+const std::vector<std::string>& policy::plans() const noexcept { return data_->plans; }
+const std::string& policy::default_plan() const noexcept { return data_->default_plan; }
+const std::vector<std::string>& policy::statuses() const noexcept { return data_->statuses; }
+const std::vector<policy_calendar>& policy::calendars() const noexcept { return data_->calendars; }
+const clock_rules& policy::clock() const noexcept { return data_->clock; }
+const std::vector<threshold>& policy::warnings() const noexcept { return data_->warnings; }
+const std::vector<threshold>& policy::escalations() const noexcept { return data_->escalations; }
+const queue_rules& policy::queue() const noexcept { return data_->queue; }
+const std::vector<availability_target>& policy::availability() const noexcept { return data_->availability; }
+const std::map<std::string, std::vector<std::string>>& policy::flags() const noexcept { return data_->flags; }
+
+std::optional<std::string> policy::classify(std::string_view impact, std::string_view urgency) const {
+  auto it = data_->classification.find({std::string(impact), std::string(urgency)});
+  if (it == data_->classification.end()) return std::nullopt;
+  return it->second;
+}
+
+namespace {
+void require_known(const std::vector<std::string>& known, std::string_view value, std::string_view what) {
+  if (std::find(known.begin(), known.end(), value) != known.end()) return;
+  std::string list;
+  for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+  throw error(error_code::invalid_argument, fmt::format("unknown {} \"{}\": expected one of {}", what, value, list));
+}
+}  // namespace
+
+std::vector<target_definition> policy::targets_for(std::string_view type, std::string_view severity,
+                                                   std::string_view plan) const {
+  const policy_data& d = *data_;
+  require_known(d.types, type, "type");
+  require_known(d.severities, severity, "severity");
+  std::string_view effective_plan = plan.empty() ? std::string_view(d.default_plan) : plan;
+  if (!d.plans.empty()) require_known(d.plans, effective_plan, "plan");
+  else if (!plan.empty())
+    throw error(error_code::invalid_argument, fmt::format("unknown plan \"{}\": this policy has no plans", plan));
+
+  std::vector<target_definition> out;
+  for (const auto& name : d.target_names) {
+    const target_definition* best = nullptr;
+    int best_specificity = -1;
+    for (const auto& rule : d.rules) {
+      if (!rule.matches(type, severity, effective_plan)) continue;
+      for (const auto& t : rule.targets)
+        if (t.name == name && rule.specificity() > best_specificity) {
+          best = &t;
+          best_specificity = rule.specificity();
+        }
+    }
+    if (best) out.push_back(*best);
+  }
+  return out;
+}
+
+business_calendar policy::calendar(std::string_view name, std::string_view tenant_zone) const {
+  const policy_data& d = *data_;
+  auto index = d.calendar_index(name);
+  if (!index) throw error(error_code::invalid_argument, fmt::format("unknown calendar \"{}\"", name));
+  const policy_calendar& c = d.calendars[*index];
+  if (!c.tenant_timezone || tenant_zone.empty() || tenant_zone == c.spec.timezone) return d.compiled[*index];
+  {
+    std::shared_lock lock(d.tenant_mutex);
+    auto it = d.tenant_calendars.find(std::pair<std::size_t, std::string>{*index, std::string(tenant_zone)});
+    if (it != d.tenant_calendars.end()) return it->second;
+  }
+  calendar_spec spec = c.spec;
+  spec.timezone = std::string(tenant_zone);
+  business_calendar compiled(spec);  // may throw unknown_time_zone: nothing is cached then
+  std::unique_lock lock(d.tenant_mutex);
+  return d.tenant_calendars.emplace(std::pair<std::size_t, std::string>{*index, std::string(tenant_zone)}, compiled)
+      .first->second;
+}
+
+std::optional<instant> policy::deadline(const target_definition& target, instant start,
+                                        std::string_view tenant_zone) const {
+  if (target.amount.kind == amount_kind::none) return std::nullopt;
+  business_calendar cal = calendar(target.calendar, tenant_zone);
+  switch (target.amount.kind) {
+    case amount_kind::business_time: return cal.add(start, target.amount.time);
+    case amount_kind::business_days: return cal.add_business_days(start, target.amount.days);
+    case amount_kind::next_business_day: return cal.next_business_day_close(start);
+    case amount_kind::none: break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace sla

@@ -1,0 +1,46 @@
+// The loaded form of a policy (see sla/policy.hpp): plain values, built once by the loader and
+// then only read, plus the compiled calendars.
+#pragma once
+
+#include <sla/policy.hpp>
+
+#include <map>
+#include <mutex>
+#include <shared_mutex>
+
+namespace sla {
+
+// One target rule as written: which cells it matches ("*" matches all) and the targets it sets.
+struct target_rule {
+  std::vector<std::string> types, severities, plans;  // empty: "*"
+  std::vector<target_definition> targets;
+  int specificity() const noexcept {
+    return (types.empty() ? 0 : 1) + (severities.empty() ? 0 : 1) + (plans.empty() ? 0 : 1);
+  }
+  bool matches(std::string_view type, std::string_view severity, std::string_view plan) const;
+};
+
+struct policy_data {
+  std::string name, description, source;
+  std::vector<std::string> types, severities, plans, statuses;
+  std::string default_plan;
+  std::vector<std::string> impacts, urgencies;
+  std::map<std::pair<std::string, std::string>, std::string> classification;
+  std::vector<policy_calendar> calendars;
+  std::vector<business_calendar> compiled;  // parallel to calendars (default zone)
+  std::vector<std::string> target_names;    // in order of first mention
+  std::vector<target_rule> rules;
+  clock_rules clock;
+  std::vector<threshold> warnings, escalations;
+  queue_rules queue;
+  std::vector<availability_target> availability;
+  std::map<std::string, std::vector<std::string>> flags;
+
+  // Calendars compiled for tenant zones, by (calendar index, zone). Filled on first use.
+  mutable std::shared_mutex tenant_mutex;
+  mutable std::map<std::pair<std::size_t, std::string>, business_calendar, std::less<>> tenant_calendars;
+
+  std::optional<std::size_t> calendar_index(std::string_view name) const;
+};
+
+}  // namespace sla
