@@ -11,8 +11,9 @@
 //
 // Target lookup: a policy lists target rules, each matching a type, a severity and a plan by
 // name or by `*`. For each target name, the matching rule with the most named (non-`*`)
-// dimensions wins; a plan named in no rule falls back to the rules for the default plan. Two
-// equally specific rules that both define a target for some cell are an error at load time.
+// dimensions wins, so a file states the common case with `*` and overrides single cells. Two
+// equally specific rules that both set a target for some cell are an error at load time. A
+// ticket without a plan gets the default plan (the first listed unless `default_plan` says).
 // Thread safety: a policy is an immutable value sharing its state; copies may be used from any
 // number of threads.
 #pragma once
