@@ -44,7 +44,7 @@ struct holiday_rule {
   unsigned day = 0;                         // fixed: 1–31
   observed_rule observed = observed_rule::none;
   std::chrono::weekday weekday{};           // nth_weekday
-  int nth = 0;                              // nth_weekday: 1–5, or -1 for the last
+  int nth = 0;                              // nth_weekday: 1–5, or -1 for the last (`nth: last` in YAML)
   int easter_offset = 0;                    // easter
   std::optional<int> from_year, until_year; // the years the rule applies to (the rule's own year,
                                             // before an observed-day move), inclusive

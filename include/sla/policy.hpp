@@ -91,7 +91,7 @@ struct target_definition {
   friend bool operator==(const target_definition&, const target_definition&) = default;
 };
 
-// How a status or event acts on targets. Empty `targets` with all_targets means every target.
+// How statuses and events act on targets. A target list of ["*"] means every target.
 struct clock_rules {
   std::map<std::string, std::vector<std::string>> pauses;       // status → targets it pauses
   std::map<std::string, std::vector<std::string>> met_by_status;  // status → targets it meets

@@ -5,3 +5,6 @@
 #include <sla/error.hpp>
 #include <sla/time.hpp>
 #include <sla/calendar.hpp>
+#include <sla/holiday.hpp>
+#include <sla/policy.hpp>
+#include <sla/ticket.hpp>

@@ -13,6 +13,16 @@
 
 namespace sla::detail {
 
+problem make_problem(std::string source, int line, int column, std::string message, std::string hint) {
+  problem p;
+  p.where.source = std::move(source);
+  p.where.line = line;
+  p.where.column = column;
+  p.message = std::move(message);
+  p.hint = std::move(hint);
+  return p;
+}
+
 std::string child_path(std::string_view path, std::string_view key) {
   if (path.empty()) return std::string(key);
   return fmt::format("{}.{}", path, key);
@@ -178,15 +188,15 @@ YAML::Node parse_document(std::string_view text, yaml_reader& reader) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
     int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n'));
-    reader.report({problem_severity::error, {reader.source(), line, 0}, "", "a NUL byte", "the file is not text"});
+    reader.report(make_problem(reader.source(), line, 0, "a NUL byte", "the file is not text"));
     return YAML::Node(YAML::NodeType::Undefined);
   }
   try {
     return YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    problem p{problem_severity::error, {reader.source(), e.mark.line + 1, e.mark.column + 1}, "",
-              fmt::format("YAML syntax: {}", e.msg), ""};
-    if (e.mark.line < 0) p.where.line = p.where.column = 0;
+    problem p = e.mark.line < 0 ? make_problem(reader.source(), 0, 0, fmt::format("YAML syntax: {}", e.msg))
+                                : make_problem(reader.source(), e.mark.line + 1, e.mark.column + 1,
+                                               fmt::format("YAML syntax: {}", e.msg));
     reader.report(std::move(p));
     return YAML::Node(YAML::NodeType::Undefined);
   }

@@ -16,6 +16,9 @@
 
 namespace sla::detail {
 
+// An error at a position, outside any node.
+problem make_problem(std::string source, int line, int column, std::string message, std::string hint = {});
+
 // "a.b" / "a[3]" key paths.
 std::string child_path(std::string_view path, std::string_view key);
 std::string index_path(std::string_view path, std::size_t index);

@@ -63,13 +63,13 @@ class policy_loader {
   void flags(const YAML::Node& node);
   std::optional<double> percent(const YAML::Node& node, std::string_view path, double max);
   void check_target_reference(const YAML::Node& node, std::string_view path, const std::string& name);
-  void check_unused_calendars(const YAML::Node& root);
 
   yaml_reader& r_;
   std::string base_dir_;
   std::shared_ptr<policy_data> d_ = std::make_shared<policy_data>();
   int first_year_ = default_first_holiday_year, last_year_ = default_last_holiday_year;
   std::vector<YAML::Node> calendar_nodes_;
+  std::set<std::string> broken_calendars_;  // declared but unusable: already reported
   std::set<std::string> used_calendars_;
   // Target references made before all target names are known, checked at the end.
   std::vector<std::tuple<YAML::Node, std::string, std::string>> target_references_;
@@ -255,7 +255,7 @@ std::optional<calendar_spec> policy_loader::calendar_body(const YAML::Node& node
           holiday_set set = load_holiday_set(full.string());
           rules.insert(rules.end(), set.rules.begin(), set.rules.end());
         } catch (const error& e) {
-          r_.error(item, ip, fmt::format("holiday set {}: {}", file, e.what()),
+          r_.error(item, ip, fmt::format("holiday set {}: {}", file, e.code() == error_code::io ? e.message() : e.what()),
                    "paths are relative to the policy file's folder, e.g. holidays/us-federal.yaml");
           ok = false;
         }
@@ -293,7 +293,10 @@ void policy_loader::calendars(const YAML::Node& node) {
     bool tenant = false;
     std::vector<holiday_rule> rules;
     auto spec = calendar_body(it->second, path, true, &tenant, &rules);
-    if (!spec) continue;
+    if (!spec) {
+      broken_calendars_.insert(name);
+      continue;
+    }
     try {
       business_calendar compiled(*spec);
       d_->calendars.push_back({name, std::move(*spec), tenant, std::move(rules)});
@@ -301,6 +304,7 @@ void policy_loader::calendars(const YAML::Node& node) {
       calendar_nodes_.push_back(it->first);
     } catch (const error& e) {
       r_.error(it->second, path, e.message());
+      broken_calendars_.insert(name);
     }
   }
 }
@@ -341,7 +345,7 @@ void policy_loader::targets(const YAML::Node& node) {
     if (item["calendar"].IsDefined())
       if (auto c = r_.scalar(item["calendar"], child_path(path, "calendar"), "a calendar name")) {
         default_calendar = *c;
-        if (!d_->calendar_index(*c))
+        if (!d_->calendar_index(*c) && !broken_calendars_.count(*c))
           r_.error(item["calendar"], child_path(path, "calendar"), fmt::format("unknown calendar \"{}\"", *c),
                    fmt::format("declare it under calendars; known: {}", [&] {
                      std::vector<std::string> n;
@@ -373,7 +377,7 @@ void policy_loader::targets(const YAML::Node& node) {
         if (t->second["calendar"].IsDefined())
           if (auto c = r_.scalar(t->second["calendar"], child_path(p, "calendar"), "a calendar name")) {
             def.calendar = *c;
-            if (!d_->calendar_index(*c))
+            if (!d_->calendar_index(*c) && !broken_calendars_.count(*c))
               r_.error(t->second["calendar"], child_path(p, "calendar"), fmt::format("unknown calendar \"{}\"", *c),
                        "declare it under calendars");
           }
@@ -710,7 +714,8 @@ std::shared_ptr<policy_data> load_policy_data(std::string_view text, const std::
   yaml_reader reader(source, &problems);
   YAML::Node root = detail::parse_document(text, reader);
   if (root.IsNull() && !reader.has_errors()) {
-    reader.report({problem_severity::error, {source, 1, 1}, "", "the file is empty", "a policy needs at least policy, types, severities, calendars and targets"});
+    reader.report(detail::make_problem(source, 1, 1, "the file is empty",
+                                       "a policy needs at least policy, types, severities, calendars and targets"));
     return nullptr;
   }
   policy_loader loader(reader, base_dir);
@@ -762,7 +767,7 @@ std::vector<problem> validate_policy(std::string_view text, const std::string& s
 std::vector<problem> validate_policy_file(const std::string& path) {
   std::string why;
   auto text = detail::read_file(path, &why);
-  if (!text) return {{problem_severity::error, {path, 0, 0}, "", why, ""}};
+  if (!text) return {detail::make_problem(path, 0, 0, why)};
   return validate_policy(*text, path, folder_of(path));
 }
 
