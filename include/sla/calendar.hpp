@@ -134,6 +134,12 @@ class business_calendar {
   // (Mon 08:00 EDT, one hour earlier in UTC than the week before).
   std::optional<instant> next_open(instant t) const;
 
+  // The earliest instant at or after t that is not business time: t itself when closed, else
+  // the end of the business stretch holding t (touching windows of two dates are one stretch).
+  // std::nullopt when business time runs past max_instant.
+  // Example: New York calendar, next_close(Mon 2026-03-09T14:00:00Z) == 2026-03-09T22:00:00Z.
+  std::optional<instant> next_close(instant t) const;
+
   // Business days, as SEMANTICS.md defines them: start on the business date whose window holds
   // t (outside business time: the date of the next opening, at that opening), then land at the
   // same wall-clock time (counted from that date's midnight, so 03:00 inside Friday's

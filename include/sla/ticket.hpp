@@ -94,4 +94,53 @@ class ticket {
 // tenant zone the tz database lacks). A ticket whose first event is not `created` throws too.
 ticket_evaluation evaluate(const policy& p, const ticket& t, instant now);
 
+namespace detail {
+struct ticket_replay;
+}
+
+// Incremental evaluation: a ticket whose clocks have been advanced through the events appended
+// so far. append() costs one step per event (no replay of the history); evaluate(now) advances
+// a copy of the clocks to `now`. An event earlier than the last one appended, or an evaluation
+// at a `now` before the last event, replays the history from the start (same answers).
+// Thread safety: a value; evaluate() is const and may run on several threads at once, append()
+// must not run concurrently with anything else on the same object.
+class ticket_tracker {
+ public:
+  ticket_tracker(policy p, std::string id);
+  ticket_tracker(const ticket_tracker&);
+  ticket_tracker& operator=(const ticket_tracker&);
+  ticket_tracker(ticket_tracker&&) noexcept;
+  ticket_tracker& operator=(ticket_tracker&&) noexcept;
+  ~ticket_tracker();
+
+  // Checks the event as ticket::append does (against the policy), then advances the clocks.
+  void append(const ticket_event& e);
+  ticket_evaluation evaluate(instant now) const;
+  const ticket& history() const noexcept { return ticket_; }
+
+ private:
+  policy policy_;
+  ticket ticket_;
+  std::unique_ptr<detail::ticket_replay> state_;  // clocks after the last appended event
+};
+
+// The explanation of one target: consecutive stretches of [created, now) and whether each
+// counted towards the target, with the reason when it did not.
+struct explained_segment {
+  instant start, end;
+  bool counted = false;
+  // "business time", "outside hours", "holiday: Christmas Day", "paused by status
+  // waiting_for_customer", "after the stop (met)", "cancelled", "not a target yet"
+  std::string reason;
+};
+// Throws sla::error(invalid_argument) when the ticket has no target of that name at `now`.
+std::vector<explained_segment> explain(const policy& p, const ticket& t, std::string_view target, instant now);
+
+// Orders tickets for service as the policy's queue rules say: category (request type) order
+// first, then the tie-breaks in order (users_affected, created), then the least remaining time
+// of any running target (earliest deadline first; no deadline last), then ticket id. Tickets
+// with no running or paused target (met, cancelled, closed) are left out. Returns indices into
+// `tickets`, in service order.
+std::vector<std::size_t> queue_order(const policy& p, const std::vector<ticket>& tickets, instant now);
+
 }  // namespace sla

@@ -163,6 +163,27 @@ std::optional<instant> business_calendar::next_open(instant t) const {
   return to_instant(r);
 }
 
+std::optional<instant> business_calendar::next_close(instant t) const {
+  check_in_range(t, "instant");
+  seconds64 u = count(t), g = data_->cumulative(u);
+  auto all_business = [&](seconds64 v) { return data_->cumulative(v) - g == v - u; };
+  if (!all_business(u + 1)) return t;
+  // Double a step until the stretch [u, u + step) is no longer all business time, then bisect.
+  seconds64 lo = u + 1, step = 3600;
+  seconds64 hi = std::min(u + step, max_s + 1);
+  while (all_business(hi)) {
+    if (hi == max_s + 1) return std::nullopt;
+    lo = hi;
+    step *= 2;
+    hi = std::min(u + step, max_s + 1);
+  }
+  while (hi - lo > 1) {
+    seconds64 mid = lo + (hi - lo) / 2;
+    (all_business(mid) ? lo : hi) = mid;
+  }
+  return to_instant(lo);
+}
+
 std::optional<instant> business_calendar::add_business_days(instant t, int n) const {
   check_in_range(t, "start");
   if (n < 0) return std::nullopt;

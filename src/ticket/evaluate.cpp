@@ -42,13 +42,20 @@ struct clock {
   }
 };
 
-class replay {
- public:
-  replay(const policy& p, const ticket& t) : p_(p), t_(t) {}
+}  // namespace
 
-  ticket_evaluation run(instant now);
+namespace detail {
 
- private:
+// The clocks of one ticket after the events applied so far.
+struct ticket_replay {
+  ticket_replay(policy p, std::string id) : p_(std::move(p)), id_(std::move(id)) {}
+
+  // Applies the next event; events come in time order, the first is `created`.
+  void apply(const ticket_event& e);
+  // The evaluation at `now` (not before the last applied event), leaving this state unchanged.
+  ticket_evaluation result(instant now) const;
+  ticket_evaluation result_in_place(instant now);
+
   bool paused(const std::string& name) const {
     auto it = p_.clock().pauses.find(status_);
     return it != p_.clock().pauses.end() && applies(it->second, name);
@@ -61,8 +68,9 @@ class replay {
   void resume(instant at, bool (*which)(const clock&));
   std::optional<seconds> business_target(const target_definition& d, const business_calendar& cal, instant start) const;
 
-  const policy& p_;
-  const ticket& t_;
+  policy p_;
+  std::string id_;
+  bool started_ = false;
   std::string type_, severity_, plan_, zone_, status_;
   instant created_{}, last_{};
   std::map<std::string, clock> clocks_;
@@ -70,7 +78,7 @@ class replay {
   std::vector<std::pair<instant, std::string>> status_log_;  // (since, status), for targets that appear later
 };
 
-std::optional<seconds> replay::business_target(const target_definition& d, const business_calendar& cal,
+std::optional<seconds> ticket_replay::business_target(const target_definition& d, const business_calendar& cal,
                                                instant start) const {
   // Business-days targets become, at the clock's start, the business time they span.
   std::optional<instant> end;
@@ -84,7 +92,7 @@ std::optional<seconds> replay::business_target(const target_definition& d, const
   return cal.elapsed(start, *end);
 }
 
-void replay::advance(instant to) {
+void ticket_replay::advance(instant to) {
   if (to <= last_) return;
   for (auto& [name, c] : clocks_) {
     if (!running(c)) continue;
@@ -97,12 +105,12 @@ void replay::advance(instant to) {
   last_ = to;
 }
 
-void replay::start_clock(const target_definition& d, instant start, seconds accrued) {
+void ticket_replay::start_clock(const target_definition& d, instant start, seconds accrued) {
   business_calendar cal = p_.calendar(d.calendar.empty() ? p_.calendars().front().name : d.calendar, zone_);
   clocks_.insert_or_assign(d.name, clock{d, cal, business_target(d, cal, start), accrued, {}, {}, {}, false, 1, {}});
 }
 
-void replay::choose_targets(instant at, bool restart) {
+void ticket_replay::choose_targets(instant at, bool restart) {
   std::vector<target_definition> defs = p_.targets_for(type_, severity_, plan_);
   std::map<std::string, clock> kept;
   order_.clear();
@@ -148,7 +156,7 @@ void replay::choose_targets(instant at, bool restart) {
   clocks_ = std::move(kept);
 }
 
-void replay::stop(const std::vector<std::string>& targets, instant at, const std::string& by) {
+void ticket_replay::stop(const std::vector<std::string>& targets, instant at, const std::string& by) {
   for (auto& [name, c] : clocks_)
     if (applies(targets, name) && !c.met_at && !c.cancelled) {
       c.met_at = at;
@@ -156,7 +164,7 @@ void replay::stop(const std::vector<std::string>& targets, instant at, const std
     }
 }
 
-void replay::resume(instant /*at*/, bool (*which)(const clock&)) {
+void ticket_replay::resume(instant /*at*/, bool (*which)(const clock&)) {
   for (auto& [name, c] : clocks_)
     if (c.met_at && which(c)) {
       c.met_at.reset();
@@ -165,13 +173,12 @@ void replay::resume(instant /*at*/, bool (*which)(const clock&)) {
     }
 }
 
-ticket_evaluation replay::run(instant now) {
-  const auto& events = t_.events();
-  if (events.empty() || events.front().kind != event_kind::created)
-    throw error(error_code::invalid_argument, fmt::format("ticket {}: the first event must be created", t_.id()));
+void ticket_replay::apply(const ticket_event& e) {
+  if (!started_ && e.kind != event_kind::created)
+    throw error(error_code::invalid_argument, fmt::format("ticket {}: the first event must be created", id_));
+  started_ = true;
   const clock_rules& rules = p_.clock();
-  for (const ticket_event& e : events) {
-    if (e.at > now) break;
+  {
     advance(e.at);
     switch (e.kind) {
       case event_kind::created:
@@ -245,8 +252,15 @@ ticket_evaluation replay::run(instant now) {
         break;
     }
   }
-  advance(now);
+}
 
+ticket_evaluation ticket_replay::result(instant now) const {
+  ticket_replay copy = *this;
+  return copy.result_in_place(now);
+}
+
+ticket_evaluation ticket_replay::result_in_place(instant now) {
+  advance(now);
   ticket_evaluation out{type_, severity_, plan_, {}, std::nullopt};
   auto consider = [&](std::optional<instant> t) {
     if (t && *t > now && (!out.next_change || *t < *out.next_change)) out.next_change = t;
@@ -305,8 +319,181 @@ ticket_evaluation replay::run(instant now) {
   return out;
 }
 
+}  // namespace detail
+
+namespace {
+
+detail::ticket_replay replay_until(const policy& p, const ticket& t, instant now) {
+  if (t.events().empty() || t.events().front().kind != event_kind::created)
+    throw error(error_code::invalid_argument, fmt::format("ticket {}: the first event must be created", t.id()));
+  detail::ticket_replay r(p, t.id());
+  for (const ticket_event& e : t.events()) {
+    if (e.at > now) break;
+    r.apply(e);
+  }
+  return r;
+}
+
 }  // namespace
 
-ticket_evaluation evaluate(const policy& p, const ticket& t, instant now) { return replay(p, t).run(now); }
+ticket_evaluation evaluate(const policy& p, const ticket& t, instant now) {
+  return replay_until(p, t, now).result_in_place(now);
+}
+
+// ---- Incremental use ----------------------------------------------------------------------
+
+ticket_tracker::ticket_tracker(policy p, std::string id)
+    : policy_(std::move(p)), ticket_(id), state_(std::make_unique<detail::ticket_replay>(policy_, std::move(id))) {}
+ticket_tracker::ticket_tracker(const ticket_tracker& o)
+    : policy_(o.policy_), ticket_(o.ticket_), state_(std::make_unique<detail::ticket_replay>(*o.state_)) {}
+ticket_tracker& ticket_tracker::operator=(const ticket_tracker& o) {
+  if (this != &o) *this = ticket_tracker(o);
+  return *this;
+}
+ticket_tracker::ticket_tracker(ticket_tracker&&) noexcept = default;
+ticket_tracker& ticket_tracker::operator=(ticket_tracker&&) noexcept = default;
+ticket_tracker::~ticket_tracker() = default;
+
+void ticket_tracker::append(const ticket_event& e) {
+  bool in_order = ticket_.events().empty() || e.at >= ticket_.events().back().at;
+  ticket_.append(e, &policy_);  // throws for a bad event, leaving everything unchanged
+  if (in_order) {
+    state_->apply(e);
+  } else {
+    // An event before the last one: the clocks must be replayed from the start.
+    auto fresh = std::make_unique<detail::ticket_replay>(policy_, ticket_.id());
+    for (const ticket_event& x : ticket_.events()) fresh->apply(x);
+    state_ = std::move(fresh);
+  }
+}
+
+ticket_evaluation ticket_tracker::evaluate(instant now) const {
+  if (!ticket_.events().empty() && now < ticket_.events().back().at) return sla::evaluate(policy_, ticket_, now);
+  if (ticket_.events().empty())
+    throw error(error_code::invalid_argument, fmt::format("ticket {}: no created event yet", ticket_.id()));
+  return state_->result(now);
+}
+
+// ---- Explanation ----------------------------------------------------------------------------
+
+std::vector<explained_segment> explain(const policy& p, const ticket& t, std::string_view target, instant now) {
+  const auto& events = t.events();
+  if (events.empty() || events.front().kind != event_kind::created)
+    throw error(error_code::invalid_argument, fmt::format("ticket {}: the first event must be created", t.id()));
+  std::vector<explained_segment> out;
+  auto add = [&](instant a, instant b, bool counted, std::string reason) {
+    if (b <= a) return;
+    if (!out.empty() && out.back().end == a && out.back().counted == counted && out.back().reason == reason)
+      out.back().end = b;
+    else
+      out.push_back({a, b, counted, std::move(reason)});
+  };
+  detail::ticket_replay r(p, t.id());
+  std::size_t i = 0;
+  while (i < events.size() && events[i].at <= now) {
+    r.apply(events[i]);
+    instant from = events[i].at;
+    ++i;
+    instant to = i < events.size() && events[i].at <= now ? events[i].at : now;
+    if (to <= from) continue;
+    auto it = r.clocks_.find(std::string(target));
+    if (it == r.clocks_.end()) {
+      add(from, to, false, "not a target yet");
+      continue;
+    }
+    const auto& c = it->second;
+    if (c.cancelled) {
+      add(from, to, false, "cancelled");
+    } else if (c.met_at) {
+      add(from, to, false, "after the stop (met)");
+    } else if (r.paused(c.definition.name)) {
+      add(from, to, false, "paused by status " + r.status_);
+    } else {
+      // Running: split by the calendar into business time and the rest, naming holidays.
+      const business_calendar& cal = c.calendar;
+      for (instant u = from; u < to;) {
+        if (cal.is_open(u)) {
+          instant v = std::min(cal.next_close(u).value_or(to), to);
+          add(u, v, true, "business time");
+          u = v;
+        } else {
+          instant v = std::min(cal.next_open(u).value_or(to), to);
+          auto local_day = std::chrono::floor<std::chrono::days>(cal.zone().to_local(u));
+          std::chrono::year_month_day date{std::chrono::sys_days{local_day.time_since_epoch()}};
+          std::string reason = "outside hours";
+          for (const auto& h : cal.spec().holidays)
+            if (h.date == date) reason = h.name.empty() ? "holiday" : "holiday: " + h.name;
+          // A holiday reason holds only until that local date ends.
+          if (reason != "outside hours") {
+            instant day_end = cal.zone().from_local_earliest(local_day + std::chrono::days{1});
+            v = std::min(v, std::max(day_end, u + seconds{1}));
+          }
+          add(u, v, false, reason);
+          u = v;
+        }
+      }
+    }
+  }
+  auto final_state = r.result(now);
+  bool known = std::any_of(final_state.targets.begin(), final_state.targets.end(),
+                           [&](const target_status& s) { return s.name == target; });
+  if (!known)
+    throw error(error_code::invalid_argument, fmt::format("ticket {}: no target \"{}\" at {}", t.id(), target, format_instant(now)));
+  return out;
+}
+
+// ---- Queue order ----------------------------------------------------------------------------
+
+std::vector<std::size_t> queue_order(const policy& p, const std::vector<ticket>& tickets, instant now) {
+  struct entry {
+    std::size_t index;
+    long long category;
+    std::vector<long long> ties;
+    instant next_deadline;
+    bool has_deadline;
+  };
+  const queue_rules& q = p.queue();
+  std::vector<entry> open;
+  for (std::size_t i = 0; i < tickets.size(); ++i) {
+    const ticket& t = tickets[i];
+    if (t.events().empty() || t.events().front().at > now) continue;
+    ticket_evaluation ev = evaluate(p, t, now);
+    bool is_open = false, has_deadline = false;
+    instant next{};
+    for (const auto& s : ev.targets) {
+      bool unfinished = s.state == target_state::running || s.state == target_state::paused ||
+                        (s.state == target_state::breached && !s.met_at);
+      if (!unfinished) continue;
+      is_open = true;
+      if (s.deadline && (!has_deadline || *s.deadline < next)) {
+        next = *s.deadline;
+        has_deadline = true;
+      }
+    }
+    if (!is_open) continue;
+    const ticket_event& created = t.events().front();
+    auto pos = std::find(q.category_order.begin(), q.category_order.end(), ev.type);
+    entry e{i, static_cast<long long>(pos - q.category_order.begin()), {}, next, has_deadline};
+    for (const auto& tie : q.tie_breaks) {
+      long long key = 0;
+      if (tie.types.empty() || contains(tie.types, ev.type)) {
+        key = tie.field == "users_affected" ? created.users_affected.value_or(0) : created.at.time_since_epoch().count();
+        if (tie.descending) key = -key;
+      }
+      e.ties.push_back(key);
+    }
+    open.push_back(std::move(e));
+  }
+  std::stable_sort(open.begin(), open.end(), [&](const entry& a, const entry& b) {
+    if (a.category != b.category) return a.category < b.category;
+    if (a.ties != b.ties) return a.ties < b.ties;
+    if (a.has_deadline != b.has_deadline) return a.has_deadline;
+    if (a.has_deadline && a.next_deadline != b.next_deadline) return a.next_deadline < b.next_deadline;
+    return tickets[a.index].id() < tickets[b.index].id();
+  });
+  std::vector<std::size_t> order;
+  for (const auto& e : open) order.push_back(e.index);
+  return order;
+}
 
 }  // namespace sla

@@ -14,7 +14,7 @@ using sla::target_state;
 
 const char* clock_policy = R"(
 policy: clock-test
-types: [bug]
+types: [outage, bug]
 severities: [high, low]
 statuses: [open, waiting, solved, cancelled]
 calendars:
@@ -33,6 +33,9 @@ clock:
   periodic: [update]
 warnings: [{name: "75%", at: 75%}]
 escalations: [{name: manager, at: 100%}, {name: director, at: 150%}]
+queue:
+  categories: [outage, bug]
+  tie_breaks: [{field: users_affected, order: desc, types: [bug]}, {field: created, order: asc}]
 )";
 
 const sla::policy& test_policy() {
@@ -229,4 +232,88 @@ TEST_CASE("evaluate: same inputs, same answer; events after now are ignored", "[
   CHECK(target(a, "response").state == target_state::running);
   CHECK(target(a, "response").deadline == target(b, "response").deadline);
   CHECK(a.next_change == b.next_change);
+}
+
+TEST_CASE("explain: each stretch says whether it counted and why", "[ticket]") {
+  sla::ticket t("T-12");
+  t.append(event("2026-11-23T16:00:00Z", event_kind::created, "high"));
+  t.append(event("2026-11-24T10:00:00Z", event_kind::status, "waiting"));
+  auto segments = sla::explain(test_policy(), t, "resolution", parse_instant("2026-11-24T11:00:00Z"));
+  REQUIRE(segments.size() == 4);
+  CHECK(segments[0].start == parse_instant("2026-11-23T16:00:00Z"));
+  CHECK(segments[0].end == parse_instant("2026-11-23T17:00:00Z"));
+  CHECK(segments[0].counted);
+  CHECK(segments[1].reason == "outside hours");
+  CHECK(segments[1].end == parse_instant("2026-11-24T09:00:00Z"));
+  CHECK(segments[2].counted);
+  CHECK(segments[2].end == parse_instant("2026-11-24T10:00:00Z"));
+  CHECK_FALSE(segments[3].counted);
+  CHECK(segments[3].reason == "paused by status waiting");
+  CHECK(segments[3].end == parse_instant("2026-11-24T11:00:00Z"));
+  CHECK_THROWS_AS(sla::explain(test_policy(), t, "nonsense", parse_instant("2026-11-24T11:00:00Z")), sla::error);
+}
+
+TEST_CASE("queue order: category, then users affected for bugs, then creation time", "[ticket]") {
+  auto make = [](const char* id, const char* type, const char* at, long long users) {
+    sla::ticket t(id);
+    sla::ticket_event e = event(at, event_kind::created, "high");
+    e.type = type;
+    e.users_affected = users;
+    t.append(e, &test_policy());
+    return t;
+  };
+  std::vector<sla::ticket> tickets = {
+      make("A", "bug", "2026-11-23T10:00:00Z", 5),    make("B", "bug", "2026-11-23T11:00:00Z", 50),
+      make("C", "outage", "2026-11-23T12:00:00Z", 1), make("D", "bug", "2026-11-23T09:00:00Z", 5),
+      make("E", "bug", "2026-11-23T09:30:00Z", 5),
+  };
+  // D is done: responded and resolved.
+  tickets[3].append(event("2026-11-23T09:10:00Z", event_kind::responded));
+  tickets[3].append(event("2026-11-23T09:20:00Z", event_kind::resolved));
+  // Outage first; then the bug with most users; then equal users by creation (E 09:30 before A 10:00).
+  CHECK(sla::queue_order(test_policy(), tickets, parse_instant("2026-11-23T13:00:00Z")) ==
+        std::vector<std::size_t>{2, 1, 4, 0});
+}
+
+TEST_CASE("ticket_tracker: incremental answers equal a full evaluation", "[ticket]") {
+  sla::ticket_tracker tracker(test_policy(), "T-13");
+  sla::ticket full("T-13");
+  const std::vector<sla::ticket_event> events = {
+      event("2026-11-23T10:00:00Z", event_kind::created, "low"),
+      event("2026-11-23T11:00:00Z", event_kind::status, "waiting"),
+      event("2026-11-23T15:00:00Z", event_kind::status, "open"),
+      event("2026-11-24T09:30:00Z", event_kind::severity, "high"),
+      event("2026-11-24T10:00:00Z", event_kind::responded),
+  };
+  for (const auto& e : events) {
+    tracker.append(e);
+    full.append(e);
+    for (const char* now : {"2026-11-24T10:00:00Z", "2026-11-25T12:00:00Z"}) {
+      auto a = tracker.evaluate(parse_instant(now));
+      auto b = sla::evaluate(test_policy(), full, parse_instant(now));
+      REQUIRE(a.targets.size() == b.targets.size());
+      for (std::size_t i = 0; i < a.targets.size(); ++i) {
+        CHECK(a.targets[i].accrued == b.targets[i].accrued);
+        CHECK(a.targets[i].deadline == b.targets[i].deadline);
+        CHECK(a.targets[i].state == b.targets[i].state);
+      }
+      CHECK(a.next_change == b.next_change);
+    }
+  }
+  // An event out of order is replayed into place.
+  tracker.append(event("2026-11-23T12:00:00Z", event_kind::updated));
+  full.append(event("2026-11-23T12:00:00Z", event_kind::updated));
+  CHECK(tracker.evaluate(parse_instant("2026-11-25T12:00:00Z")).next_change ==
+        sla::evaluate(test_policy(), full, parse_instant("2026-11-25T12:00:00Z")).next_change);
+}
+
+TEST_CASE("next_close: the end of the business stretch holding t", "[calendar]") {
+  auto office = test_policy().calendar("office");
+  CHECK(office.next_close(parse_instant("2026-11-23T10:00:00Z")) == parse_instant("2026-11-23T17:00:00Z"));
+  CHECK(office.next_close(parse_instant("2026-11-23T08:00:00Z")) == parse_instant("2026-11-23T08:00:00Z"));
+  CHECK(office.next_close(parse_instant("2026-11-23T16:59:59Z")) == parse_instant("2026-11-23T17:00:00Z"));
+  // New York, the Monday after spring-forward: 09:00–17:00 EDT is 13:00–21:00Z.
+  auto ny = test_policy().calendar("ny");
+  CHECK(ny.next_close(parse_instant("2026-03-09T14:00:00Z")) == parse_instant("2026-03-09T21:00:00Z"));
+  CHECK_FALSE(sla::business_calendar::always().next_close(parse_instant("2199-12-31T00:00:00Z")));
 }
