@@ -8,3 +8,4 @@
 #include <sla/holiday.hpp>
 #include <sla/policy.hpp>
 #include <sla/ticket.hpp>
+#include <sla/availability.hpp>
