@@ -2,26 +2,18 @@
 // tests/availability/availability_test.cpp (October and November 2026, Sydney months).
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <string>
+
+#include "examples/program_runner.hpp"
 
 namespace {
 
 std::pair<int, std::string> run_with_input(const std::string& args, const std::string& input) {
   std::string file = "sla-availability-test-input.txt";
   std::ofstream(file) << input;
-  std::string command = std::string(SLA_BIN_DIR) + "/sla-availability " + args + " " + file + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  std::array<char, 4096> buf{};
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  auto r = sla_test::run_program("sla-availability", args + " " + file + " 2>&1");
+  return {r.status, r.out};
 }
 
 const std::string args = "--policy " SLA_SOURCE_DIR "/policies/xen.yaml --component platform --from 2026-10 --to 2026-11 "

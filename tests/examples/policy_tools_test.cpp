@@ -2,30 +2,14 @@
 // corpus. Expected values are worked out by hand from POLICIES.md (comments show how).
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 #include <string>
+
+#include "examples/program_runner.hpp"
 
 namespace {
 
-struct result {
-  int status;
-  std::string out;
-};
-
-// Runs a command line with stdout captured (stderr discarded unless redirected in `args`).
-result run(const std::string& tool, const std::string& args) {
-  std::string command = std::string(SLA_BIN_DIR) + "/" + tool + " " + args;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  std::array<char, 4096> buf{};
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
+using result = sla_test::program_result;
+result run(const std::string& tool, const std::string& args) { return sla_test::run_program(tool, args); }
 
 const std::string policies = SLA_SOURCE_DIR "/policies/";
 
