@@ -80,7 +80,7 @@ class ticket {
 
   // Appends an event (kept in time order; same-time events keep their append order). Throws
   // sla::error(invalid_argument) naming the ticket and the event for: an event before
-  // `created`, a second `created`, an unknown type, severity, plan or status (when `p` is
+  // `created`, a second `created`, an unknown type, severity, plan, status or tenant zone (when `p` is
   // given, it is checked against it).
   void append(const ticket_event& e, const policy* p = nullptr);
 

@@ -72,6 +72,13 @@ void ticket::append(const ticket_event& e, const policy* p) {
       check(p->severities(), e.severity, "severity");
       if (!e.plan.empty() && p->plans().empty()) fail(fmt::format("unknown plan \"{}\": the policy has no plans", e.plan));
       check(p->plans(), e.plan, "plan");
+      if (!e.timezone.empty()) {
+        try {
+          time_zone::load(e.timezone);
+        } catch (const error& bad_zone) {
+          fail(bad_zone.message());
+        }
+      }
     }
     if (e.kind == event_kind::severity) {
       if (e.severity.empty()) fail("missing severity");

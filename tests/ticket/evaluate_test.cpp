@@ -221,6 +221,11 @@ TEST_CASE("ticket: bad histories are errors naming the ticket and the event", "[
                     Catch::Contains("unknown status \"wating\""));
   CHECK_THROWS_WITH(t.append(event("2026-11-23T11:00:00Z", event_kind::severity, "urgent"), &test_policy()),
                     Catch::Contains("unknown severity \"urgent\""));
+  sla::ticket u("T-10b");
+  auto created = event("2026-11-23T10:00:00Z", event_kind::created, "high");
+  created.timezone = "Mars/Olympus_Mons";
+  CHECK_THROWS_WITH(u.append(created, &test_policy()), Catch::Contains("ticket T-10b") && Catch::Contains("Mars/Olympus_Mons"));
+  CHECK(u.events().empty());
 }
 
 TEST_CASE("evaluate: same inputs, same answer; events after now are ignored", "[ticket]") {
