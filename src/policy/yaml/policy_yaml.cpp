@@ -156,13 +156,16 @@ std::optional<std::array<std::vector<daily_window>, 7>> policy_loader::hours(con
       ok = false;
       continue;
     }
-    if (*to < *from) {
-      r_.error(it->first, p, fmt::format("the range '{}' runs backwards", key), "write ranges Monday first, e.g. mon-fri");
+    bool is_range = key.find('-') != std::string::npos;
+    if (is_range && *to == *from) {
+      r_.error(it->first, p, fmt::format("the range '{}' names one day", key), fmt::format("write {}", day_names[*from]));
       ok = false;
       continue;
     }
     auto w = windows(it->second, p);
-    for (int day = *from; day <= *to; ++day) {
+    // A range may wrap past Sunday (sun-thu, fri-mon), as in calendar specs.
+    for (int i = 0, n = (*to - *from + 7) % 7 + 1; i < n; ++i) {
+      int day = (*from + i) % 7;
       if (seen[static_cast<std::size_t>(day)]) {
         r_.error(it->first, p, fmt::format("{} is given twice", day_names[day]), "a day may appear once in hours");
         ok = false;
