@@ -1,0 +1,202 @@
+// Reading ticket events for the example programs: JSON Lines, one event per line,
+//   {"ticket": "T-1", "at": "2026-11-23T10:00:00Z", "event": "created", "type": "bug",
+//    "severity": "urgent", "plan": "premium", "timezone": "Europe/London", "users_affected": 40}
+// or CSV with a header line naming the same fields (ticket,at,event,type,severity,plan,
+// timezone,users_affected,status), chosen per file by its first non-blank line. Every non-blank
+// line yields either one event or one error, so the counts reconcile.
+#pragma once
+
+#include <sla/ticket.hpp>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace sla_examples {
+
+struct event_line {
+  std::string ticket;
+  sla::ticket_event event;
+  std::size_t file = 0;  // index into the file names
+  long line = 0;
+};
+
+struct line_error {
+  std::size_t file = 0;
+  long line = 0;
+  std::string message;
+};
+
+struct event_input {
+  std::vector<std::string> files;  // names as given ("<stdin>" for standard input)
+  std::vector<event_line> events;
+  std::vector<line_error> errors;
+  long lines = 0;  // non-blank lines read: events.size() + errors.size()
+};
+
+namespace detail {
+
+inline bool set_field(sla::ticket_event& e, std::string& ticket, std::string_view key, std::string_view value,
+                      bool value_is_null, std::string* why) {
+  auto text = [&](std::string& out) {
+    out = std::string(value);
+    return true;
+  };
+  if (key == "ticket") return text(ticket);
+  if (key == "at") {
+    std::string reason;
+    auto t = sla::try_parse_instant(value, &reason);
+    if (!t) return *why = "at: " + reason, false;
+    e.at = *t;
+    return true;
+  }
+  if (key == "event") {
+    auto kind = sla::parse_event_kind(value);
+    if (!kind)
+      return *why = fmt::format("event: unknown event \"{}\" (expected created, status, responded, updated, resolved, "
+                                "reopened, severity, cancelled or closed)",
+                                value),
+             false;
+    e.kind = *kind;
+    return true;
+  }
+  if (key == "type") return text(e.type);
+  if (key == "severity") return text(e.severity);
+  if (key == "plan") return text(e.plan);
+  if (key == "timezone") return text(e.timezone);
+  if (key == "status") return text(e.status);
+  if (key == "users_affected") {
+    if (value_is_null || value.empty()) return true;
+    long long n = 0;
+    char extra = 0;
+    if (std::sscanf(std::string(value).c_str(), "%lld%c", &n, &extra) != 1 || n < 0)
+      return *why = fmt::format("users_affected: expected a whole number, got \"{}\"", value), false;
+    e.users_affected = n;
+    return true;
+  }
+  return *why = fmt::format("unknown field \"{}\"", key), false;
+}
+
+inline bool finish(const sla::ticket_event& e, const std::string& ticket, bool has_at, bool has_event, std::string* why) {
+  if (ticket.empty()) return *why = "missing ticket", false;
+  if (!has_at) return *why = "missing at", false;
+  if (!has_event) return *why = "missing event", false;
+  if (e.kind == sla::event_kind::status && e.status.empty()) return *why = "a status event needs status", false;
+  if (e.kind == sla::event_kind::severity && e.severity.empty()) return *why = "a severity event needs severity", false;
+  if (e.kind == sla::event_kind::created && (e.type.empty() || e.severity.empty()))
+    return *why = "a created event needs type and severity", false;
+  return true;
+}
+
+inline bool parse_json(simdjson::dom::parser& parser, const std::string& line, event_line& out, std::string* why) {
+  simdjson::dom::element doc;
+  if (auto err = parser.parse(line).get(doc)) return *why = fmt::format("not JSON: {}", simdjson::error_message(err)), false;
+  simdjson::dom::object obj;
+  if (doc.get(obj)) return *why = "expected a JSON object", false;
+  bool has_at = false, has_event = false;
+  for (auto field : obj) {
+    std::string_view key = field.key;
+    std::string value;
+    bool is_null = field.value.is_null();
+    if (field.value.is_string()) value = std::string(std::string_view(field.value));
+    else if (field.value.is_int64()) value = std::to_string(int64_t(field.value));
+    else if (field.value.is_uint64()) value = std::to_string(uint64_t(field.value));
+    else if (!is_null) return *why = fmt::format("{}: expected a string or a whole number", key), false;
+    if (key == "at") has_at = true;
+    if (key == "event") has_event = true;
+    if (is_null && key != "users_affected" && key != "plan" && key != "timezone")
+      return *why = fmt::format("{}: must not be null", key), false;
+    if (!set_field(out.event, out.ticket, key, value, is_null, why)) return false;
+  }
+  return finish(out.event, out.ticket, has_at, has_event, why);
+}
+
+inline std::vector<std::string> split_csv(const std::string& line) {
+  std::vector<std::string> cells(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"') cells.back() += '"', ++i;
+    else if (c == '"') quoted = !quoted;
+    else if (c == ',' && !quoted) cells.emplace_back();
+    else cells.back() += c;
+  }
+  return cells;
+}
+
+inline bool parse_csv(const std::vector<std::string>& header, const std::string& line, event_line& out, std::string* why) {
+  auto cells = split_csv(line);
+  if (cells.size() != header.size())
+    return *why = fmt::format("expected {} comma-separated fields, got {}", header.size(), cells.size()), false;
+  bool has_at = false, has_event = false;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (cells[i].empty()) continue;
+    if (header[i] == "at") has_at = true;
+    if (header[i] == "event") has_event = true;
+    if (!set_field(out.event, out.ticket, header[i], cells[i], false, why)) return false;
+  }
+  return finish(out.event, out.ticket, has_at, has_event, why);
+}
+
+}  // namespace detail
+
+// Reads one stream. `progress` is called every 100,000 lines with the count so far.
+inline void read_events(std::FILE* in, const std::string& name, event_input& input,
+                        const std::function<void(long)>& progress = {}) {
+  std::size_t file = input.files.size();
+  input.files.push_back(name);
+  simdjson::dom::parser parser;
+  std::vector<std::string> header;
+  bool first = true, csv = false;
+  std::string line;
+  long number = 0;
+  char* buf = nullptr;
+  std::size_t cap = 0;
+  ssize_t n;
+  while ((n = getline(&buf, &cap, in)) >= 0) {
+    ++number;
+    line.assign(buf, static_cast<std::size_t>(n));
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    ++input.lines;
+    if (progress && input.lines % 100000 == 0) progress(input.lines);
+    if (first) {
+      first = false;
+      if (line.front() != '{') {
+        csv = true;
+        header = detail::split_csv(line);
+        for (auto& h : header)
+          if (!h.empty() && h.back() == '\r') h.pop_back();
+        bool known = !header.empty();
+        for (const auto& h : header) {
+          sla::ticket_event probe;
+          std::string id, why;
+          if (!detail::set_field(probe, id, h, "", true, &why) && why.rfind("unknown field", 0) == 0) known = false;
+        }
+        --input.lines;  // the header is not an event line …
+        if (!known) {    // … unless it is not a header at all
+          ++input.lines;
+          input.errors.push_back({file, number, "expected JSON Lines, or a CSV header such as ticket,at,event,type,severity,status"});
+          header.clear();
+        }
+        continue;
+      }
+    }
+    event_line e;
+    e.file = file;
+    e.line = number;
+    std::string why;
+    bool ok = csv ? !header.empty() && detail::parse_csv(header, line, e, &why)
+                  : detail::parse_json(parser, line, e, &why);
+    if (csv && header.empty()) why = "no usable CSV header";
+    if (ok) input.events.push_back(std::move(e));
+    else input.errors.push_back({file, number, why});
+  }
+  std::free(buf);
+}
+
+}  // namespace sla_examples

@@ -1,0 +1,230 @@
+// sla-check --policy FILE --now TIME [--format jsonl|table|summary] [--queue] [EVENTS…]
+// Evaluates ticket histories against a policy. Events come as JSON Lines or CSV (see
+// common/event_reader.hpp) from the files given, or standard input; they are grouped by ticket,
+// taken in time order (same-time events in input order) and evaluated at --now.
+//   jsonl (default): one line per ticket
+//     {"ticket": "T-1", "targets": [{"name": "response", "state": "met", "deadline": "…Z",
+//      "met_at": "…Z", "breached_at": null, "accrued_seconds": 21600, "remaining_seconds": 64800,
+//      "percent": 25.0, "warnings": [], "escalation": null}, …], "next_change": "…Z"}
+//   table: aligned columns for people, deadlines in the target calendar's local time;
+//   summary: met / breached / running / paused / cancelled per target and severity;
+//   --queue: the open tickets in service order instead.
+// A line that cannot be read, or an event the ticket's history rejects, gives an error line
+// ({"line": N, "error": "…"} on stdout in jsonl; "line N: …" on stderr otherwise) and the run
+// goes on. At the end stderr reads `lines=L events=E tickets=T errors=X`, with L == E + X.
+// Exit status: 0 all lines used, 1 some lines rejected, 2 could not run.
+#include <sla/sla.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <map>
+#include <unistd.h>
+#include <unordered_map>
+
+#include "common/event_reader.hpp"
+#include "common/json_text.hpp"
+
+namespace {
+
+using sla_examples::json_instant;
+using sla_examples::json_quote;
+
+std::string duration_text(std::chrono::seconds s) {
+  long long v = s.count();
+  std::string sign = v < 0 ? "-" : "";
+  v = v < 0 ? -v : v;
+  return fmt::format("{}{}h{:02d}m", sign, v / 3600, v / 60 % 60);
+}
+
+// Output through one buffer; a closed pipe ends the program quietly.
+class writer {
+ public:
+  void line(std::string_view text) {
+    buffer_.append(text.data(), text.data() + text.size());
+    buffer_.push_back('\n');
+    if (buffer_.size() > (1 << 16)) flush();
+  }
+  void flush() {
+    if (buffer_.size() && std::fwrite(buffer_.data(), 1, buffer_.size(), stdout) != buffer_.size()) std::exit(exit_status);
+    buffer_.clear();
+    std::fflush(stdout);
+  }
+  int exit_status = 0;
+
+ private:
+  fmt::memory_buffer buffer_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);
+  CLI::App app{"Evaluate ticket histories against a support policy"};
+  std::string policy_file, now_text, format = "jsonl";
+  std::vector<std::string> files;
+  bool queue = false;
+  app.add_option("--policy", policy_file, "policy file (YAML)")->required();
+  app.add_option("--now", now_text, "the instant to evaluate at, RFC 3339")->required();
+  app.add_option("--format", format, "jsonl, table or summary")->check(CLI::IsMember({"jsonl", "table", "summary"}));
+  app.add_flag("--queue", queue, "print the open tickets in service order");
+  app.add_option("events", files, "event files (JSON Lines or CSV); standard input when none");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+
+  std::optional<sla::policy> policy;
+  sla::instant now;
+  try {
+    policy = sla::policy::load(policy_file);
+    now = sla::parse_instant(now_text);
+  } catch (const sla::error& e) {
+    fmt::print(stderr, "sla-check: {}{}\n", policy ? "--now: " : "", e.what());
+    return 2;
+  }
+
+  // Read everything; group by ticket in first-seen order.
+  sla_examples::event_input input;
+  auto progress = isatty(2) ? std::function<void(long)>([](long n) { fmt::print(stderr, "\rread {} lines", n); }) : nullptr;
+  if (files.empty()) sla_examples::read_events(stdin, "<stdin>", input, progress);
+  for (const auto& f : files) {
+    std::FILE* in = f == "-" ? stdin : std::fopen(f.c_str(), "r");
+    if (!in) {
+      fmt::print(stderr, "sla-check: cannot read {}\n", f);
+      return 2;
+    }
+    sla_examples::read_events(in, f, input, progress);
+    if (in != stdin) std::fclose(in);
+  }
+  if (progress && input.lines >= 100000) fmt::print(stderr, "\n");
+
+  std::vector<sla::ticket> tickets;
+  std::unordered_map<std::string, std::size_t> ticket_index;
+  std::vector<std::vector<const sla_examples::event_line*>> by_ticket;
+  for (const auto& e : input.events) {
+    auto [it, added] = ticket_index.try_emplace(e.ticket, tickets.size());
+    if (added) {
+      tickets.emplace_back(e.ticket);
+      by_ticket.emplace_back();
+    }
+    by_ticket[it->second].push_back(&e);
+  }
+  std::vector<sla_examples::line_error> errors = input.errors;
+  long accepted = 0;
+  for (std::size_t i = 0; i < tickets.size(); ++i) {
+    auto& list = by_ticket[i];
+    std::stable_sort(list.begin(), list.end(), [](const auto* a, const auto* b) {
+      // `created` goes first at its instant, so a same-time event is never "before created".
+      if (a->event.at != b->event.at) return a->event.at < b->event.at;
+      return a->event.kind == sla::event_kind::created && b->event.kind != sla::event_kind::created;
+    });
+    for (const auto* e : list) {
+      try {
+        tickets[i].append(e->event, &*policy);
+        ++accepted;
+      } catch (const sla::error& err) {
+        errors.push_back({e->file, e->line, err.what()});
+      }
+    }
+  }
+  std::sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return std::tie(a.file, a.line) < std::tie(b.file, b.line); });
+
+  writer out;
+  out.exit_status = errors.empty() ? 0 : 1;
+  auto where = [&](const sla_examples::line_error& e) {
+    return input.files.size() > 1 ? fmt::format("{}: line {}", input.files[e.file], e.line) : fmt::format("line {}", e.line);
+  };
+  for (const auto& e : errors) {
+    if (format == "jsonl" && !queue)
+      out.line(input.files.size() > 1 ? fmt::format("{{\"file\": {}, \"line\": {}, \"error\": {}}}", json_quote(input.files[e.file]), e.line, json_quote(e.message))
+                                      : fmt::format("{{\"line\": {}, \"error\": {}}}", e.line, json_quote(e.message)));
+    else
+      fmt::print(stderr, "{}: {}\n", where(e), e.message);
+  }
+
+  long evaluated = 0;
+  std::vector<sla::ticket> open_tickets;  // with at least one accepted event
+  for (auto& t : tickets)
+    if (!t.events().empty()) open_tickets.push_back(t);
+
+  if (queue) {
+    auto order = sla::queue_order(*policy, open_tickets, now);
+    if (format == "table") out.line(fmt::format("{:<4} {:<14} {:<20} {:<12} {}", "#", "ticket", "type", "severity", "next deadline"));
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const sla::ticket& t = open_tickets[order[k]];
+      auto ev = sla::evaluate(*policy, t, now);
+      std::optional<sla::instant> next;
+      for (const auto& s : ev.targets)
+        if ((s.state == sla::target_state::running || s.state == sla::target_state::paused) && s.deadline &&
+            (!next || *s.deadline < *next))
+          next = s.deadline;
+      if (format == "table")
+        out.line(fmt::format("{:<4} {:<14} {:<20} {:<12} {}", k + 1, t.id(), ev.type, ev.severity, next ? sla::format_instant(*next) : "-"));
+      else
+        out.line(fmt::format("{{\"ticket\": {}, \"type\": {}, \"severity\": {}, \"next_deadline\": {}}}", json_quote(t.id()),
+                             json_quote(ev.type), json_quote(ev.severity), json_instant(next)));
+      ++evaluated;
+    }
+  } else {
+    std::map<std::pair<std::string, std::string>, std::map<std::string, long>> summary;
+    if (format == "table")
+      out.line(fmt::format("{:<12} {:<16} {:<10} {:<26} {:>10} {:>8}  {}", "ticket", "target", "state", "deadline (local)",
+                           "remaining", "used", "warnings / escalation"));
+    for (const auto& t : open_tickets) {
+      sla::ticket_evaluation ev;
+      try {
+        ev = sla::evaluate(*policy, t, now);
+      } catch (const sla::error& err) {
+        fmt::print(stderr, "ticket {}: {}\n", t.id(), err.what());
+        out.exit_status = 1;
+        continue;
+      }
+      ++evaluated;
+      std::string zone = t.events().front().timezone;
+      if (format == "jsonl") {
+        std::string line = fmt::format("{{\"ticket\": {}, \"targets\": [", json_quote(t.id()));
+        for (std::size_t i = 0; i < ev.targets.size(); ++i) {
+          const auto& s = ev.targets[i];
+          std::string warnings;
+          for (const auto& w : s.warnings) warnings += (warnings.empty() ? "" : ", ") + json_quote(w);
+          line += fmt::format("{}{{\"name\": {}, \"state\": \"{}\", \"deadline\": {}, \"met_at\": {}, \"breached_at\": {}, "
+                              "\"accrued_seconds\": {}, \"remaining_seconds\": {}, \"percent\": {:.1f}, \"warnings\": [{}], "
+                              "\"escalation\": {}}}",
+                              i ? ", " : "", json_quote(s.name), sla::to_string(s.state), json_instant(s.deadline),
+                              json_instant(s.met_at), json_instant(s.breached_at), s.accrued.count(), s.remaining.count(),
+                              s.percent, warnings, s.escalation ? json_quote(*s.escalation) : "null");
+        }
+        out.line(line + fmt::format("], \"next_change\": {}}}", json_instant(ev.next_change)));
+      } else if (format == "table") {
+        for (const auto& s : ev.targets) {
+          std::string local = "-";
+          if (s.deadline) local = policy->calendar(s.calendar.empty() ? policy->calendars().front().name : s.calendar, zone).zone().format_local(*s.deadline);
+          std::string notes;
+          for (const auto& w : s.warnings) notes += (notes.empty() ? "" : ", ") + w;
+          if (s.escalation) notes += (notes.empty() ? "" : " / ") + *s.escalation;
+          out.line(fmt::format("{:<12} {:<16} {:<10} {:<26} {:>10} {:>7.1f}%  {}", t.id(), s.name, sla::to_string(s.state), local,
+                               s.amount.kind == sla::amount_kind::none ? "-" : duration_text(s.remaining), s.percent, notes));
+        }
+      } else {
+        for (const auto& s : ev.targets) ++summary[{s.name, ev.severity}][std::string(sla::to_string(s.state))];
+      }
+    }
+    if (format == "summary") {
+      out.line(fmt::format("{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>9}", "target", "severity", "met", "breached", "running",
+                           "paused", "cancelled"));
+      for (const auto& [key, states] : summary) {
+        auto n = [&](const char* s) { auto it = states.find(s); return it == states.end() ? 0L : it->second; };
+        out.line(fmt::format("{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>9}", key.first, key.second, n("met"), n("breached"),
+                             n("running"), n("paused"), n("cancelled")));
+      }
+    }
+  }
+  out.flush();
+  fmt::print(stderr, "lines={} events={} tickets={} errors={}\n", input.lines, accepted, evaluated, errors.size());
+  return out.exit_status;
+}
