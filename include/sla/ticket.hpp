@@ -47,8 +47,10 @@ struct target_status {
   target_amount amount;
   target_state state = target_state::running;
   // When the accrued time reaches the target if the clock runs from now without new events
-  // (for a paused target: if it resumed now); the breach instant once breached; none for a
-  // target without an amount or when it would never be reached.
+  // (for a paused target: if it resumed now; for a met one: from when it was met); the breach
+  // instant once breached; none for a cancelled target, a target without an amount, or when it
+  // would never be reached. A target without a calendar (possible when it has no amount)
+  // counts its time on the policy's first calendar.
   std::optional<instant> deadline;
   std::optional<instant> met_at;
   std::optional<instant> breached_at;

@@ -286,8 +286,10 @@ ticket_evaluation ticket_replay::result_in_place(instant now) {
       s.target = *c.target;
       s.remaining = *c.target - c.accrued;
       s.percent = c.target->count() > 0 ? 100.0 * static_cast<double>(c.accrued.count()) / static_cast<double>(c.target->count()) : 100.0;
-      if (c.breached_at) s.deadline = c.breached_at;
-      else if (!c.cancelled) s.deadline = c.calendar.add(c.met_at ? *c.met_at : now, s.remaining);
+      // A cancelled target has no deadline (its breach instant, if any, stays in breached_at).
+      if (c.cancelled) s.deadline.reset();
+      else if (c.breached_at) s.deadline = c.breached_at;
+      else s.deadline = c.calendar.add(c.met_at ? *c.met_at : now, s.remaining);
       // Thresholds: a percentage of the target, or a time before the deadline.
       auto crossed = [&](const threshold& th) {
         if (th.percent) return static_cast<double>(c.accrued.count()) * 100.0 >= *th.percent * static_cast<double>(c.target->count());
