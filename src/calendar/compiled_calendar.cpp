@@ -269,7 +269,12 @@ seconds64 calendar_data::last_close(seconds64 day) const noexcept {
     if (after_start && before_end) latest = std::max(latest, u);
   }
   if (latest == std::numeric_limits<seconds64>::min()) latest = z.first_reading_at_or_after(c);
-  return first_reaching(cumulative(latest));
+  // Never before the date's first opening: a date whose windows all fall in a skipped hour has
+  // no business time, and closes where its windows would have been.
+  seconds64 first_open = std::numeric_limits<seconds64>::max();
+  for (const auto& iv : windows_of(day)) first_open = std::min(first_open, iv.start);
+  seconds64 opening = z.first_reading_at_or_after(day * seconds_per_day + first_open);
+  return std::max(first_reaching(cumulative(latest)), opening);
 }
 
 std::size_t calendar_data::memory_bytes() const noexcept {

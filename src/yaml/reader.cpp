@@ -59,6 +59,7 @@ bool yaml_reader::has_errors() const noexcept {
 
 namespace {
 const char* kind_name(const YAML::Node& n) {
+  if (!n.IsDefined()) return "nothing (the key is missing)";
   switch (n.Type()) {
     case YAML::NodeType::Map: return "a map";
     case YAML::NodeType::Sequence: return "a list";
@@ -76,7 +77,7 @@ std::string quoted_list(std::initializer_list<std::string_view> keys) {
 }  // namespace
 
 bool yaml_reader::expect_named_map(const YAML::Node& node, std::string_view path, std::string_view what) {
-  if (!node.IsMap()) {
+  if (!node.IsDefined() || !node.IsMap()) {
     error(node, path, fmt::format("expected {} (a map), got {}", what, kind_name(node)));
     return false;
   }
@@ -100,7 +101,7 @@ bool yaml_reader::expect_named_map(const YAML::Node& node, std::string_view path
 
 bool yaml_reader::expect_map(const YAML::Node& node, std::string_view path,
                              std::initializer_list<std::string_view> allowed, std::string_view what) {
-  if (!expect_named_map(node, path, what)) return node.IsMap();
+  if (!expect_named_map(node, path, what)) return node.IsDefined() && node.IsMap();
   for (auto it = node.begin(); it != node.end(); ++it) {
     if (!it->first.IsScalar()) continue;
     const std::string& key = it->first.Scalar();
@@ -112,21 +113,21 @@ bool yaml_reader::expect_map(const YAML::Node& node, std::string_view path,
 }
 
 bool yaml_reader::expect_sequence(const YAML::Node& node, std::string_view path, std::string_view what) {
-  if (node.IsSequence()) return true;
+  if (node.IsDefined() && node.IsSequence()) return true;
   error(node, path, fmt::format("expected {} (a list), got {}", what, kind_name(node)));
   return false;
 }
 
 std::optional<std::string> yaml_reader::scalar(const YAML::Node& node, std::string_view path, std::string_view what) {
-  if (node.IsScalar()) return node.Scalar();
+  if (node.IsDefined() && node.IsScalar()) return node.Scalar();
   error(node, path, fmt::format("expected {}, got {}", what, kind_name(node)));
   return std::nullopt;
 }
 
 std::optional<std::vector<std::string>> yaml_reader::scalar_list(const YAML::Node& node, std::string_view path,
                                                                  std::string_view what) {
-  if (node.IsScalar()) return std::vector<std::string>{node.Scalar()};
-  if (!node.IsSequence()) {
+  if (node.IsDefined() && node.IsScalar()) return std::vector<std::string>{node.Scalar()};
+  if (!node.IsDefined() || !node.IsSequence()) {
     error(node, path, fmt::format("expected {} (a name or a list of names), got {}", what, kind_name(node)));
     return std::nullopt;
   }

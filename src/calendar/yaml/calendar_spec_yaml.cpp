@@ -17,6 +17,9 @@
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
+#include <yaml-cpp/eventhandler.h>
+
+#include <sstream>
 
 #include <algorithm>
 #include <array>
@@ -330,6 +333,31 @@ void read_special_days(const spec_reader& r, const spec_reader::entry& e, const 
   }
 }
 
+
+// Where a second YAML document starts, if the text has one.
+std::optional<YAML::Mark> second_document_mark(std::string_view text) {
+  struct document_marks : YAML::EventHandler {
+    int documents = 0;
+    std::optional<YAML::Mark> second;  // where the second document's content starts
+    void content(const YAML::Mark& mark) {
+      if (documents == 2 && !second) second = mark;
+    }
+    void OnDocumentStart(const YAML::Mark&) override { ++documents; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& m, YAML::anchor_t) override { content(m); }
+    void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { content(m); }
+    void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { content(m); }
+    void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { content(m); }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { content(m); }
+    void OnMapEnd() override {}
+  } handler;
+  std::istringstream in{std::string(text)};
+  YAML::Parser parser(in);
+  for (int i = 0; i < 2 && parser.HandleNextDocument(handler); ++i) {
+  }
+  return handler.second;
+}
 }  // namespace
 
 calendar_spec parse_calendar_spec(std::string_view text, const source_position& where, std::string_view path_prefix) {
@@ -345,7 +373,13 @@ calendar_spec parse_calendar_spec(std::string_view text, const source_position& 
 
   std::vector<YAML::Node> documents;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    // Not YAML::LoadAll: on some malformed input it never stops producing documents (yaml-cpp
+    // 0.7; found by fuzzing). Load the first document, and look for a second with the event
+    // parser, which is asked for two documents at most.
+    documents.push_back(YAML::Load(std::string(text)));
+    if (auto second = second_document_mark(text)) {
+      r.fail(*second, r.root(), "a second YAML document; a calendar spec is one document (remove '---')");
+    }
   } catch (const YAML::DeepRecursion& bad) {
     r.fail(bad.mark, r.root(), "lists or maps nested too deeply; a calendar spec needs four levels at most");
   } catch (const YAML::Exception& bad) {
@@ -355,8 +389,6 @@ calendar_spec parse_calendar_spec(std::string_view text, const source_position& 
   start.line = start.column = 0;
   if (documents.empty() || documents[0].IsNull())
     r.fail(start, r.root(), "the calendar spec is empty; expected a map with timezone and hours");
-  if (documents.size() > 1)
-    r.fail(documents[1].Mark(), r.root(), "a second YAML document; a calendar spec is one document (remove '---')");
   const YAML::Node& doc = documents[0];
   if (!doc.IsMap())
     r.fail(doc, r.root(),

@@ -369,10 +369,10 @@ void policy_loader::targets(const YAML::Node& node) {
       def.name = t->first.Scalar();
       std::string p = child_path(tpath, def.name);
       def.calendar = default_calendar;
-      YAML::Node amount_node = t->second;
+      // Bound once, never assigned: assigning a YAML::Node writes through to the node it refers to.
+      const YAML::Node amount_node = t->second.IsMap() ? t->second["amount"] : t->second;
       if (t->second.IsMap()) {
         r_.expect_map(t->second, p, {"amount", "calendar"}, "a target");
-        amount_node = t->second["amount"];
         if (!amount_node.IsDefined()) {
           r_.error(t->second, p, "missing amount", "e.g. `{amount: 8h, calendar: always}`");
           continue;
@@ -600,7 +600,8 @@ void policy_loader::queue(const YAML::Node& node) {
       std::string p = index_path("queue.tie_breaks", i++);
       if (!r_.expect_map(item, p, {"field", "order", "types"}, "a tie-break")) continue;
       queue_rules::tie_break t;
-      if (auto f = r_.scalar(item["field"], child_path(p, "field"), "users_affected or created")) {
+      if (!item["field"].IsDefined()) r_.error(item, child_path(p, "field"), "missing field", "users_affected or created");
+      else if (auto f = r_.scalar(item["field"], child_path(p, "field"), "users_affected or created")) {
         if (*f != "users_affected" && *f != "created")
           r_.error(item["field"], child_path(p, "field"), fmt::format("unknown field \"{}\"", *f), "expected users_affected or created");
         t.field = *f;
@@ -624,17 +625,22 @@ void policy_loader::availability(const YAML::Node& node) {
     std::string p = index_path("availability", i++);
     if (!r_.expect_map(item, p, {"component", "target", "period", "timezone", "maintenance"}, "an availability target")) continue;
     availability_target a;
-    a.component = r_.scalar(item["component"], child_path(p, "component"), "a component name").value_or("");
-    a.percent = percent(item["target"], child_path(p, "target"), 100).value_or(0);
+    for (const char* key : {"component", "target", "timezone"})
+      if (!item[key].IsDefined()) r_.error(item, child_path(p, key), fmt::format("missing {}", key));
+    if (item["component"].IsDefined())
+      a.component = r_.scalar(item["component"], child_path(p, "component"), "a component name").value_or("");
+    if (item["target"].IsDefined()) a.percent = percent(item["target"], child_path(p, "target"), 100).value_or(0);
     if (item["period"].IsDefined())
       if (auto s = r_.scalar(item["period"], child_path(p, "period"), "month")) {
         if (*s != "month") r_.error(item["period"], child_path(p, "period"), fmt::format("unsupported period \"{}\"", *s), "calendar months: `month`");
       }
-    a.timezone = r_.scalar(item["timezone"], child_path(p, "timezone"), "a time zone").value_or("UTC");
-    try {
-      time_zone::load(a.timezone);
-    } catch (const error& e) {
-      r_.error(item["timezone"], child_path(p, "timezone"), e.message());
+    if (item["timezone"].IsDefined()) {
+      a.timezone = r_.scalar(item["timezone"], child_path(p, "timezone"), "a time zone").value_or("UTC");
+      try {
+        time_zone::load(a.timezone);
+      } catch (const error& e) {
+        r_.error(item["timezone"], child_path(p, "timezone"), e.message());
+      }
     }
     if (item["maintenance"].IsDefined()) {
       if (auto spec = calendar_body(item["maintenance"], child_path(p, "maintenance"), false, nullptr, nullptr))
@@ -722,7 +728,14 @@ std::shared_ptr<policy_data> load_policy_data(std::string_view text, const std::
     return nullptr;
   }
   policy_loader loader(reader, base_dir);
-  auto data = loader.load(root);
+  std::shared_ptr<policy_data> data;
+  try {
+    data = loader.load(root);
+  } catch (const YAML::Exception& e) {
+    // A node read in a way the loader did not expect; reported, never let out.
+    reader.report(detail::make_problem(source, e.mark.line + 1, e.mark.column + 1, fmt::format("cannot read this: {}", e.msg)));
+    return nullptr;
+  }
   if (data) data->source = source;
   return data;
 }
