@@ -8,16 +8,21 @@
 namespace sla::detail {
 namespace {
 
-// Sorts and merges touching or overlapping intervals.
-std::vector<civil_interval> merged(std::vector<civil_interval> v) {
+// Sorts and merges touching or overlapping intervals, in place.
+void merge_in_place(std::vector<civil_interval>& v) {
   std::sort(v.begin(), v.end(), [](const civil_interval& a, const civil_interval& b) { return a.start < b.start; });
-  std::vector<civil_interval> out;
+  std::size_t n = 0;
   for (const auto& iv : v) {
     if (iv.end <= iv.start) continue;
-    if (!out.empty() && iv.start <= out.back().end) out.back().end = std::max(out.back().end, iv.end);
-    else out.push_back(iv);
+    if (n > 0 && iv.start <= v[n - 1].end) v[n - 1].end = std::max(v[n - 1].end, iv.end);
+    else v[n++] = iv;
   }
-  return out;
+  v.resize(n);
+}
+
+std::vector<civil_interval> merged(std::vector<civil_interval> v) {
+  merge_in_place(v);
+  return v;
 }
 
 // How far past the end of its own date any window reaches (0 when none crosses midnight).
@@ -77,8 +82,15 @@ civil_measure::civil_measure(const std::array<day_windows, 7>& template_windows,
   spans = merged(std::move(spans));
 
   seconds64 corr = 0;
+  cluster_start_.reserve(spans.size());
+  cluster_end_.reserve(spans.size());
+  cluster_m_start_.reserve(spans.size());
+  cluster_m_end_.reserve(spans.size());
+  corr_after_.reserve(spans.size());
+  cluster_first_.reserve(spans.size() + 1);
+  std::vector<civil_interval> inside;  // scratch, reused for every cluster
   for (const auto& span : spans) {
-    std::vector<civil_interval> inside;
+    inside.clear();
     for (seconds64 d = floor_div(span.start, seconds_per_day) - 1; d <= floor_div(span.end - 1, seconds_per_day); ++d)
       for (const auto& iv : windows_of_day(d)) {
         seconds64 s = std::max(span.start, d * seconds_per_day + iv.start);
@@ -91,7 +103,8 @@ civil_measure::civil_measure(const std::array<day_windows, 7>& template_windows,
     cluster_m_start_.push_back(m_start);
     cluster_first_.push_back(static_cast<std::uint32_t>(iv_start_.size()));
     seconds64 in = 0;
-    for (const auto& iv : merged(std::move(inside))) {
+    merge_in_place(inside);
+    for (const auto& iv : inside) {
       iv_start_.push_back(iv.start);
       iv_end_.push_back(iv.end);
       iv_before_.push_back(in);
