@@ -150,7 +150,9 @@ int main(int argc, char** argv) {
   long evaluated = 0;
   std::vector<sla::ticket> open_tickets;  // with at least one accepted event
   for (auto& t : tickets)
-    if (!t.events().empty()) open_tickets.push_back(t);
+    if (!t.events().empty()) open_tickets.push_back(std::move(t));
+  tickets.clear();
+  by_ticket.clear();
 
   if (queue) {
     auto order = sla::queue_order(*policy, open_tickets, now);
