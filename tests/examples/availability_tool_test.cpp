@@ -10,8 +10,7 @@
 namespace {
 
 std::pair<int, std::string> run_with_input(const std::string& args, const std::string& input) {
-  std::string file = "sla-availability-test-input.txt";
-  std::ofstream(file) << input;
+  std::string file = sla_test::write_temp_file("availability-input.txt", input);
   auto r = sla_test::run_program("sla-availability", args + " " + file + " 2>&1");
   return {r.status, r.out};
 }

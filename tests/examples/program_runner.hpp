@@ -6,6 +6,9 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 #include <cstdio>
 #include <string>
 
@@ -15,6 +18,13 @@ struct program_result {
   int status;  // the exit status; -1 when killed by a signal
   std::string out;
 };
+
+// A file in the system's temporary folder holding `text`; returns its path.
+inline std::string write_temp_file(const std::string& name, const std::string& text) {
+  std::string path = (std::filesystem::temp_directory_path() / ("sla-test-" + std::to_string(::getpid()) + "-" + name)).string();
+  std::ofstream(path) << text;
+  return path;
+}
 
 // `args` may redirect stderr ("2>&1", "2>/dev/null"); stdout is captured.
 inline program_result run_program(const std::string& program, const std::string& args) {

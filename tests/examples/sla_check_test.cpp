@@ -11,10 +11,7 @@
 
 namespace {
 
-std::string write_input(const std::string& name, const std::string& text) {
-  std::ofstream(name) << text;
-  return name;
-}
+std::string write_input(const std::string& name, const std::string& text) { return sla_test::write_temp_file(name, text); }
 
 const std::string policy = "--policy " SLA_SOURCE_DIR "/policies/avallain.yaml --now 2026-11-23T15:00:00Z ";
 
