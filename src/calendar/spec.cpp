@@ -7,6 +7,11 @@
 namespace sla {
 namespace {
 
+// Input quoted back in a message, cut short so that a huge value does not make a huge message.
+std::string excerpt(std::string_view s) {
+  return s.size() <= 40 ? std::string(s) : fmt::format("{}…", s.substr(0, 40));
+}
+
 // "HH:MM" or "HH:MM:SS" → seconds after midnight; 24:00 allowed only as an end.
 std::optional<long> parse_clock(std::string_view s, bool is_end, std::string* why) {
   auto digits2 = [&](std::size_t p) -> int {
@@ -14,7 +19,7 @@ std::optional<long> parse_clock(std::string_view s, bool is_end, std::string* wh
     return (s[p] - '0') * 10 + (s[p + 1] - '0');
   };
   if (s.size() != 5 && s.size() != 8) {
-    *why = fmt::format("\"{}\" is not a time of day: expected HH:MM or HH:MM:SS", s);
+    *why = fmt::format("\"{}\" is not a time of day: expected HH:MM or HH:MM:SS", excerpt(s));
     return std::nullopt;
   }
   int h = digits2(0), m = s[2] == ':' ? digits2(3) : -1, sec = 0;
@@ -43,7 +48,7 @@ daily_window parse_daily_window(std::string_view text) {
   auto dash = text.find('-');
   if (dash == std::string_view::npos || text.find('-', dash + 1) != std::string_view::npos)
     throw error(error_code::invalid_calendar,
-                fmt::format("\"{}\" is not a window: expected \"HH:MM-HH:MM\" such as \"08:00-18:00\"", text));
+                fmt::format("\"{}\" is not a window: expected \"HH:MM-HH:MM\" such as \"08:00-18:00\"", excerpt(text)));
   std::string why;
   auto start = parse_clock(text.substr(0, dash), false, &why);
   if (!start) throw error(error_code::invalid_calendar, why);
@@ -51,7 +56,8 @@ daily_window parse_daily_window(std::string_view text) {
   if (!end) throw error(error_code::invalid_calendar, why);
   if (*start == *end)
     throw error(error_code::invalid_calendar,
-                fmt::format("window \"{}\" is empty: its end equals its start (a whole day is \"00:00-24:00\")", text));
+                fmt::format("window \"{}\" is empty: its end equals its start (a whole day is \"00:00-24:00\")", excerpt(text)));
+  if (*end == 0) end = 86400;  // "22:00-00:00" ends at midnight, as "22:00-24:00" does
   return daily_window{std::chrono::seconds{*start}, std::chrono::seconds{*end}};
 }
 

@@ -51,7 +51,8 @@ long long unit_seconds(std::string_view unit) {
   throw error(error_code::invalid_argument,
               fmt::format("\"{}\" is not a target amount{}{}: expected a duration such as \"15m\", \"8h\", \"2h30m\", "
                           "\"5 business days\", \"next business day\" or \"none\"",
-                          text, why.empty() ? "" : ": ", why));
+                          text.size() <= 40 ? std::string(text) : fmt::format("{}…", text.substr(0, 40)),
+                          why.empty() ? "" : ": ", why));
 }
 
 }  // namespace

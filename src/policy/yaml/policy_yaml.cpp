@@ -83,13 +83,14 @@ std::vector<std::string> policy_loader::names(const YAML::Node& node, std::strin
   }
   if (!r_.expect_sequence(node, path, what)) return {};
   std::vector<std::string> out;
+  std::set<std::string> seen;
   std::size_t i = 0;
   for (const auto& item : node) {
     std::string p = index_path(path, i++);
     auto s = r_.scalar(item, p, "a name");
     if (!s) continue;
     if (s->empty() || *s == "*") r_.error(item, p, fmt::format("\"{}\" cannot be a name", *s));
-    else if (contains(out, *s)) r_.error(item, p, fmt::format("\"{}\" is listed twice", *s));
+    else if (!seen.insert(*s).second) r_.error(item, p, fmt::format("\"{}\" is listed twice", *s));
     else out.push_back(*s);
   }
   if (required && out.empty() && node.size() == 0) r_.error(node, path, fmt::format("{} is empty", what));
@@ -110,18 +111,18 @@ std::vector<daily_window> policy_loader::windows(const YAML::Node& node, std::st
       r_.error(item, p, e.message());
     }
   }
-  // Overlapping windows count as their union; say so, since it is usually a typo.
-  for (std::size_t a = 0; a < out.size(); ++a)
-    for (std::size_t b = a + 1; b < out.size(); ++b) {
-      auto span = [](const daily_window& w) {
-        auto e = w.end <= w.start ? w.end + std::chrono::hours{24} : w.end;
-        return std::pair{w.start, e};
-      };
-      auto [s1, e1] = span(out[a]);
-      auto [s2, e2] = span(out[b]);
-      if (s1 < e2 && s2 < e1)
-        r_.warning(node, path, fmt::format("windows {} and {} overlap; they count as their union", a + 1, b + 1));
-    }
+  // Overlapping windows count as their union; say so once, since it is usually a typo.
+  std::vector<std::pair<std::chrono::seconds, std::chrono::seconds>> spans;
+  for (const auto& w : out) spans.emplace_back(w.start, w.end <= w.start ? w.end + std::chrono::hours{24} : w.end);
+  std::sort(spans.begin(), spans.end());
+  std::size_t overlaps = 0;
+  for (std::size_t k = 1, reach = 0; k < spans.size(); ++k) {
+    if (spans[k].first < spans[reach].second) ++overlaps;
+    if (spans[k].second > spans[reach].second) reach = k;
+  }
+  if (overlaps > 0)
+    r_.warning(node, path, fmt::format("{} window{} overlap{} another; overlapping windows count as their union", overlaps,
+                                       overlaps == 1 ? "" : "s", overlaps == 1 ? "s" : ""));
   return out;
 }
 
@@ -405,33 +406,48 @@ void policy_loader::targets(const YAML::Node& node) {
     rule_nodes.push_back(item);
   }
 
-  // Ambiguity: in some cell, two rules of equal (highest) specificity both set one target.
-  std::vector<std::string> plans = d_->plans.empty() ? std::vector<std::string>{""} : d_->plans;
-  std::set<std::pair<std::size_t, std::size_t>> reported;
-  for (const auto& type : d_->types)
-    for (const auto& severity : d_->severities)
-      for (const auto& plan : plans)
-        for (const auto& name : d_->target_names) {
-          int best = -1;
-          std::vector<std::size_t> winners;
-          for (std::size_t k = 0; k < d_->rules.size(); ++k) {
-            const auto& rule = d_->rules[k];
-            if (!rule.matches(type, severity, plan)) continue;
-            bool sets = std::any_of(rule.targets.begin(), rule.targets.end(), [&](const auto& t) { return t.name == name; });
-            if (!sets) continue;
-            if (rule.specificity() > best) {
-              best = rule.specificity();
-              winners = {k};
-            } else if (rule.specificity() == best) {
-              winners.push_back(k);
-            }
-          }
-          if (winners.size() > 1 && reported.insert({winners[0], winners[1]}).second)
-            r_.error(rule_nodes[winners[1]], index_path("targets", winners[1]),
-                     fmt::format("overlaps targets[{}]: both set {} for type {}, severity {}{}", winners[0], name, type,
-                                 severity, plan.empty() ? "" : ", plan " + plan),
-                     "make one rule more specific, or split the cells between them");
-        }
+  // Ambiguity: two rules of equal specificity that share a cell and both set a target. In that
+  // cell the winner must be more specific than both, or the lookup has no single answer. Pairs
+  // of rules are compared, never the cells one by one (files may list thousands of names).
+  auto overlap = [](const std::vector<std::string>& a, const std::vector<std::string>& b,
+                    const std::vector<std::string>& all) -> std::optional<std::string> {
+    if (a.empty() && b.empty()) return all.empty() ? std::string() : all.front();
+    if (a.empty()) return b.front();
+    if (b.empty()) return a.front();
+    std::set<std::string> in_a(a.begin(), a.end());
+    for (const auto& x : b)
+      if (in_a.count(x)) return x;
+    return std::nullopt;
+  };
+  auto more_specific_covers = [&](std::size_t i, std::size_t j, const std::string& name, const std::string& type,
+                                  const std::string& severity, const std::string& plan) {
+    for (std::size_t k = 0; k < d_->rules.size(); ++k) {
+      const auto& rule = d_->rules[k];
+      if (rule.specificity() <= d_->rules[i].specificity() || !rule.matches(type, severity, plan)) continue;
+      if (std::any_of(rule.targets.begin(), rule.targets.end(), [&](const auto& t) { return t.name == name; })) return true;
+    }
+    (void)j;
+    return false;
+  };
+  for (std::size_t i = 0; i < d_->rules.size(); ++i)
+    for (std::size_t j = i + 1; j < d_->rules.size(); ++j) {
+      const auto& a = d_->rules[i];
+      const auto& b = d_->rules[j];
+      if (a.specificity() != b.specificity()) continue;
+      auto type = overlap(a.types, b.types, d_->types);
+      auto severity = overlap(a.severities, b.severities, d_->severities);
+      auto plan = overlap(a.plans, b.plans, d_->plans);
+      if (!type || !severity || !plan) continue;
+      for (const auto& t : a.targets) {
+        bool both = std::any_of(b.targets.begin(), b.targets.end(), [&](const auto& u) { return u.name == t.name; });
+        if (!both || more_specific_covers(i, j, t.name, *type, *severity, *plan)) continue;
+        r_.error(rule_nodes[j], index_path("targets", j),
+                 fmt::format("overlaps targets[{}]: both set {} for type {}, severity {}{}", i, t.name, *type, *severity,
+                             plan->empty() ? "" : ", plan " + *plan),
+                 "make one rule more specific, or split the cells between them");
+        break;
+      }
+    }
 }
 
 void policy_loader::classification(const YAML::Node& node) {
