@@ -92,7 +92,7 @@ TEST_CASE("advendio: 1 May, Ascension and Whit Monday 2026", "[policy]") {
         "2026-05-27T08:00:00Z");
 }
 
-TEST_CASE("advendio: German Unity Day on a Saturday is not moved; Berlin leaves summer time", "[policy]") {
+TEST_CASE("advendio: German Unity Day on a Saturday is not moved, Berlin leaves summer time", "[policy]") {
   const auto& p = advendio();
   // 3 October 2026 is a Saturday; German holidays are not observed on a weekday instead.
   // Premium urgent, Friday 2026-10-02 16:00 CEST = 14:00Z. 4h: Friday 1h; Monday 2026-10-05

@@ -22,7 +22,7 @@ const sla::policy& xen() {
 }
 }  // namespace
 
-TEST_CASE("xen: targets by severity; standard on business hours, enhanced 24/7", "[policy]") {
+TEST_CASE("xen: targets by severity, standard on business hours, enhanced 24/7", "[policy]") {
   const auto& p = xen();
   CHECK(p.types() == Strings{"support", "bug", "new_feature", "other"});
   CHECK(p.severities() == Strings{"critical", "high", "medium", "low"});

@@ -83,7 +83,7 @@ TEST_CASE("evaluate: a running clock, its deadline and the next warning", "[tick
   CHECK(ev.next_change == parse_instant("2026-11-23T11:30:00Z"));
 }
 
-TEST_CASE("evaluate: a pause stops only the targets it names; paused deadline is 'if resumed now'", "[ticket]") {
+TEST_CASE("evaluate: a pause stops only the targets it names, paused deadline is 'if resumed now'", "[ticket]") {
   sla::ticket t("T-2");
   t.append(event("2026-11-23T10:00:00Z", event_kind::created, "high"));
   t.append(event("2026-11-23T10:30:00Z", event_kind::responded));
@@ -157,7 +157,7 @@ TEST_CASE("evaluate: a severity change keeps the accrued time and the original s
   for (const auto& x : ev.targets) CHECK(x.name != "update");
 }
 
-TEST_CASE("evaluate: cancelling stops every running target; nothing changes after", "[ticket]") {
+TEST_CASE("evaluate: cancelling stops every running target, nothing changes after", "[ticket]") {
   sla::ticket t("T-6");
   t.append(event("2026-11-23T10:00:00Z", event_kind::created, "high"));
   t.append(event("2026-11-23T10:30:00Z", event_kind::responded));
@@ -228,7 +228,7 @@ TEST_CASE("ticket: bad histories are errors naming the ticket and the event", "[
   CHECK(u.events().empty());
 }
 
-TEST_CASE("evaluate: same inputs, same answer; events after now are ignored", "[ticket]") {
+TEST_CASE("evaluate: same inputs, same answer, events after now are ignored", "[ticket]") {
   sla::ticket t("T-11");
   t.append(event("2026-11-23T10:00:00Z", event_kind::created, "high"));
   t.append(event("2026-11-23T12:00:00Z", event_kind::responded));

@@ -126,7 +126,7 @@ TEST_CASE("xen: severity up and down keep the original start", "[ticket][seed]")
   CHECK(target(ev2, "response").deadline == parse_instant("2026-11-24T22:00:00Z"));
 }
 
-TEST_CASE("advendio: Easter closes the clock; escalation levels and each next change", "[ticket][seed]") {
+TEST_CASE("advendio: Easter closes the clock, escalation levels and each next change", "[ticket][seed]") {
   // Premium critical: response 2h on Mon–Fri 09:00–17:00 Berlin with German holidays. Created
   // Thursday 2 April 16:00 CEST (14:00Z): 1h on Thursday; Good Friday and Easter Monday closed;
   // Tuesday 7 April from 09:00 CEST (07:00Z). 75% (1.5h) at 09:30, 100% (breach, customer
