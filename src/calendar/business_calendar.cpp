@@ -134,8 +134,9 @@ std::optional<instant> business_calendar::add(instant t, std::chrono::seconds d)
   }
   seconds64 u = count(t), g = data_->cumulative(u);
   if (d.count() > data_->g_at_max_next - g) return std::nullopt;  // not enough business time in range
-  if (data_->cumulative(std::min(u + horizon, max_s + 1)) == g) return std::nullopt;  // none in 20 years
   seconds64 r = data_->first_reaching(g + d.count());
+  // "None within 20 years" needs a second look only when the answer is that far away.
+  if (r - u > horizon && data_->cumulative(std::min(u + horizon, max_s + 1)) == g) return std::nullopt;
   if (r > max_s) return std::nullopt;
   return to_instant(r);
 }
@@ -157,8 +158,9 @@ std::optional<instant> business_calendar::next_open(instant t) const {
   check_in_range(t, "instant");
   seconds64 u = count(t), g = data_->cumulative(u);
   if (data_->cumulative(u + 1) - g == 1) return t;
-  if (data_->cumulative(std::min(u + horizon, max_s + 1)) == g) return std::nullopt;
+  if (g + 1 > data_->g_at_max_next) return std::nullopt;  // no business time left in range
   seconds64 r = data_->first_reaching(g + 1) - 1;  // the start of the first business second
+  if (r - u > horizon) return std::nullopt;          // none within 20 years
   if (r > max_s) return std::nullopt;
   return to_instant(r);
 }
