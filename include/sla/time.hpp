@@ -41,7 +41,9 @@ namespace detail {
 struct zone_data;
 }
 
-// A time zone: an immutable value sharing its loaded rules; cheap to copy.
+// A time zone: an immutable value sharing its loaded rules; cheap to copy. Its functions take
+// instants (and local readings) up to two days outside the supported range; beyond that they
+// throw sla::error(out_of_range).
 // Thread safety: all member functions are const and safe to call from any number of threads.
 class time_zone {
  public:

@@ -150,9 +150,23 @@ time_zone time_zone::utc() {
   return zone;
 }
 
+namespace {
+// The zone tables cover the supported range with a margin; beyond it, offsets are not known and
+// the arithmetic could overflow, so the zone functions refuse such instants.
+void check_zone_range(std::int64_t t, const char* what) {
+  constexpr std::int64_t lo = min_instant.time_since_epoch().count() - 2 * 86400;
+  constexpr std::int64_t hi = max_instant.time_since_epoch().count() + 2 * 86400;
+  if (t < lo || t > hi)
+    throw error(error_code::out_of_range,
+                fmt::format("{} {} s after 1970-01-01 is outside the supported range {} to {}", what, t,
+                            format_instant(min_instant), format_instant(max_instant)));
+}
+}  // namespace
+
 const std::string& time_zone::name() const noexcept { return data_->name; }
 
 std::chrono::seconds time_zone::utc_offset(instant t) const {
+  check_zone_range(t.time_since_epoch().count(), "instant");
   return std::chrono::seconds{data_->offset_at(t.time_since_epoch().count())};
 }
 
@@ -161,6 +175,7 @@ std::chrono::local_seconds time_zone::to_local(instant t) const {
 }
 
 instant time_zone::from_local_earliest(std::chrono::local_seconds local) const {
+  check_zone_range(local.time_since_epoch().count(), "local time");
   return instant{std::chrono::seconds{data_->first_reading_at_or_after(local.time_since_epoch().count())}};
 }
 
