@@ -91,21 +91,26 @@ struct target_definition {
   friend bool operator==(const target_definition&, const target_definition&) = default;
 };
 
-// How statuses and events act on targets. A target list of ["*"] means every target.
+// How statuses and events act on targets (docs/semantics.md, "Ticket clocks"). A target list of
+// ["*"] means every target.
 struct clock_rules {
   std::map<std::string, std::vector<std::string>> pauses;       // status → targets it pauses
-  std::map<std::string, std::vector<std::string>> met_by_status;  // status → targets it meets
-  std::map<std::string, std::vector<std::string>> met_by_event;   // event (responded, resolved, updated) → targets
-  std::vector<std::string> cancel_statuses;                     // statuses that cancel running targets
-  bool reopen_on_leaving_stop = true;  // leaving a stop status resumes with the time accrued
-  bool restart_on_severity_change = false;
+  std::map<std::string, std::vector<std::string>> met_by_status;  // entering the status meets these targets
+  std::map<std::string, std::vector<std::string>> met_by_event;   // event (responded, updated, resolved, closed) → targets
+  std::vector<std::string> cancel_statuses;  // entering one cancels every running target (as a `cancelled` event does)
+  // The targets that a reopening (a `reopened` event, or leaving a meeting status for one that
+  // meets nothing) resumes with their accrued time, when they are met. Others stay as they are.
+  std::vector<std::string> resumable;
+  bool restart_on_severity_change = false;    // false: recount from the original start (keep)
   std::vector<std::string> periodic_targets;  // restarted by each `updated` event (e.g. update)
 };
 
+// A warning or escalation threshold: crossed when accrued >= percent% of the target, or when
+// the remaining business time is <= before_deadline.
 struct threshold {
   std::string name;                // a warning's or escalation level's name
-  std::optional<double> percent;   // of the target, e.g. 75.0
-  std::optional<std::chrono::seconds> before_deadline;  // absolute time before the deadline
+  std::optional<double> percent;   // of the target, e.g. 75.0 (at most three decimals)
+  std::optional<std::chrono::seconds> before_deadline;  // business time left before the deadline
   std::vector<std::string> targets;  // empty: every target
 };
 

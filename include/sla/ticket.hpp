@@ -1,11 +1,13 @@
 // sla/ticket.hpp — ticket clocks: a ticket's history evaluated against its policy.
 //
 // A ticket gets targets (response, resolution, update, …) from its policy by type, severity and
-// plan. Each target's clock runs from its start (creation; the last `updated` event for a
+// plan. Each target's clock runs from its start (the creation; the last `updated` event for a
 // periodic target) and accrues only business time of its calendar, and only while the ticket is
-// in no status that pauses it. It is met by the event or status that stops it, breached when the
-// accrued time reaches the target first (a target met after its deadline is breached, with the
-// breach instant), cancelled when the ticket is cancelled. See SEMANTICS.md, "Ticket clocks".
+// in no status that pauses it. It is met by the events and statuses the policy names (met on
+// the deadline second is on time), breached when the accrued time reaches the amount first (a
+// breach is permanent), cancelled by a cancellation (final). A reopening resumes the targets the
+// policy names as resumable; a severity change recounts from the original start on the new
+// cell's calendars. docs/semantics.md, part 2, is the full contract, edge by edge.
 //
 // Event order: events are taken by time; events with the same timestamp keep the order in
 // which they were appended (a stable sort), so a host that appends in the order it saw them
@@ -38,7 +40,9 @@ struct ticket_event {
   std::optional<long long> users_affected;
 };
 
-enum class target_state { running, paused, met, breached, cancelled };
+// not_applicable: the target's amount is `none` (release-targeted, backlog): not a clock, no
+// deadline, never counted as running, met or breached.
+enum class target_state { running, paused, met, breached, cancelled, not_applicable };
 std::string_view to_string(target_state state);
 
 struct target_status {
@@ -46,28 +50,27 @@ struct target_status {
   std::string calendar;
   target_amount amount;
   target_state state = target_state::running;
-  // When the accrued time reaches the target if the clock runs from now without new events
-  // (for a paused target: if it resumed now; for a met one: from when it was met); the breach
-  // instant once breached; none for a cancelled target, a target without an amount, or when it
-  // would never be reached. A target without a calendar (possible when it has no amount)
-  // counts its time on the policy's first calendar.
+  // breached: the breach instant. running: when the accrued time reaches the target if nothing
+  // happens. paused: when it would, if the clock resumed now. met: add(met_at, remaining), i.e.
+  // met_at itself when met on the deadline. None when cancelled, not_applicable, or when the
+  // calendar has no business time ahead.
   std::optional<instant> deadline;
-  std::optional<instant> met_at;
-  std::optional<instant> breached_at;
+  std::optional<instant> met_at;       // the first meet of the current cycle
+  std::optional<instant> breached_at;  // when the accrued time reached the target unmet
   std::chrono::seconds target{0};     // the amount as business time (business days converted at the clock's start)
-  std::chrono::seconds accrued{0};    // business time counted so far
+  std::chrono::seconds accrued{0};    // business time counted so far (stops at a meet or a cancellation)
   std::chrono::seconds remaining{0};  // target - accrued; negative once overdue
   double percent = 0;                 // accrued / target × 100
   std::vector<std::string> warnings;  // names of the warnings crossed, in policy order
-  std::optional<std::string> escalation;  // the highest escalation level crossed
-  int cycles = 1;                     // clock cycles: 1 + the number of reopenings
+  std::optional<std::string> escalation;  // the last escalation level, in policy order, that is crossed
+  int cycles = 1;                     // 1 + resumptions, periodic restarts and restarts
 };
 
 struct ticket_evaluation {
   std::string type, severity, plan;
   std::vector<target_status> targets;
-  // The earliest instant after `now` at which a state, warning or escalation level would
-  // change if no event arrived; none when nothing is running.
+  // The earliest instant after `now` at which a target's state, warnings or escalation level
+  // would change if no event arrived; none when no clock ticks or nothing is left to cross.
   std::optional<instant> next_change;
 };
 
@@ -93,7 +96,10 @@ class ticket {
 
 // Evaluates a ticket at `now` (events after `now` are ignored). Pure: the same inputs give the
 // same answer. Throws sla::error when the history does not fit the policy (unknown names, a
-// tenant zone the tz database lacks). A ticket whose first event is not `created` throws too.
+// tenant zone the tz database lacks), when the first event is not `created`, or when `now` is
+// before the creation.
+// Example (avallain, incident/urgent: response 15m 24/7): created 2026-11-23T10:00:00Z,
+// `responded` at 10:15:00 → response met (on the deadline); at 10:15:01 → breached at 10:15:00.
 ticket_evaluation evaluate(const policy& p, const ticket& t, instant now);
 
 namespace detail {
@@ -127,22 +133,25 @@ class ticket_tracker {
 };
 
 // The explanation of one target: consecutive stretches of [created, now) and whether each
-// counted towards the target, with the reason when it did not.
+// counted towards the target, with the reason when it did not. Computed from the same replay
+// as evaluate(), so the counted stretches add up to its accrued time (periodic targets too).
 struct explained_segment {
   instant start, end;
   bool counted = false;
   // "business time", "outside hours", "holiday: Christmas Day", "paused by status
-  // waiting_for_customer", "after the stop (met)", "cancelled", "not a target yet"
+  // waiting_for_customer", "after the stop (met)", "cancelled", "before this cycle",
+  // "no target (none)"
   std::string reason;
 };
 // Throws sla::error(invalid_argument) when the ticket has no target of that name at `now`.
 std::vector<explained_segment> explain(const policy& p, const ticket& t, std::string_view target, instant now);
 
-// Orders tickets for service as the policy's queue rules say: category (request type) order
-// first, then the tie-breaks in order (users_affected, created), then the least remaining time
-// of any running target (earliest deadline first; no deadline last), then ticket id. Tickets
-// with no running or paused target (met, cancelled, closed) are left out. Returns indices into
-// `tickets`, in service order.
+// Orders the open tickets for service (docs/semantics.md 2.14): the policy's queue rules
+// (category order, then its tie-breaks), then severity (highest first), then the earliest
+// deadline of a running or breached target (most overdue first; none last), then creation
+// time, then ticket id. A ticket is left out when it is done: it has clocks and every one is
+// met or cancelled, or it has none and its status is a meeting or cancel status. Tickets
+// created after `now` are left out too. Returns indices into `tickets`, in service order.
 std::vector<std::size_t> queue_order(const policy& p, const std::vector<ticket>& tickets, instant now);
 
 }  // namespace sla

@@ -198,7 +198,7 @@ void ticket_replay::apply(const ticket_event& e) {
         status_ = e.status;
         status_log_.emplace_back(e.at, status_);
         // Leaving a stop status reopens what it stopped.
-        if (rules.reopen_on_leaving_stop && !previous.empty() && previous != status_) {
+        if (!previous.empty() && previous != status_) {
           std::string by = "status:" + previous;
           for (auto& [name, c] : clocks_) {
             if (c.met_at && c.met_by == by) {

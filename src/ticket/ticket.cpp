@@ -44,6 +44,7 @@ std::string_view to_string(target_state state) {
     case target_state::met: return "met";
     case target_state::breached: return "breached";
     case target_state::cancelled: return "cancelled";
+    case target_state::not_applicable: return "not_applicable";
   }
   return "unknown";
 }

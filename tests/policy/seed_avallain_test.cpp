@@ -139,7 +139,7 @@ TEST_CASE("avallain: statuses and clock rules as POLICIES.md reads them", "[poli
   // "cancelled cancels every running target"; "Leaving a stop status reopens";
   // "A severity change keeps the original start and the time accrued."
   CHECK(c.cancel_statuses == Strings{"cancelled"});
-  CHECK(c.reopen_on_leaving_stop);
+  CHECK(c.resumable == std::vector<std::string>{"resolution"});
   CHECK_FALSE(c.restart_on_severity_change);
   CHECK(c.periodic_targets.empty());
   // "Warnings at 75% and 90% of each target (assumed)."

@@ -532,12 +532,22 @@ void policy_loader::clock(const YAML::Node& node) {
           r_.error(cancel, "clock.cancel", fmt::format("unknown status \"{}\"", s), fmt::format("expected one of: {}", joined(d_->statuses)));
         c.cancel_statuses.push_back(s);
       }
-  if (const YAML::Node& reopen = node["reopen"]; reopen.IsDefined())
-    if (auto s = r_.scalar(reopen, "clock.reopen", "resume or none")) {
-      if (*s == "resume") c.reopen_on_leaving_stop = true;
-      else if (*s == "none") c.reopen_on_leaving_stop = false;
-      else r_.error(reopen, "clock.reopen", fmt::format("\"{}\" is not a reopen rule", *s), "expected resume or none");
+  // reopen: {resume: [targets]} names the targets a reopening resumes; `none` resumes nothing.
+  if (const YAML::Node& reopen = node["reopen"]; reopen.IsDefined()) {
+    if (reopen.IsScalar()) {
+      auto s = r_.scalar(reopen, "clock.reopen", "none, or {resume: [targets]}");
+      if (s && *s != "none")
+        r_.error(reopen, "clock.reopen", fmt::format("\"{}\" is not a reopen rule", *s),
+                 "name the targets a reopening resumes, e.g. reopen: {resume: [resolution]}; or reopen: none");
+    } else if (r_.expect_map(reopen, "clock.reopen", {"resume"}, "reopen rules")) {
+      if (const YAML::Node& resume = reopen["resume"]; resume.IsDefined())
+        if (auto list = r_.scalar_list(resume, "clock.reopen.resume", "target names"))
+          for (const auto& t : *list) {
+            check_target_reference(resume, "clock.reopen.resume", t);
+            c.resumable.push_back(t);
+          }
     }
+  }
   if (const YAML::Node& sc = node["severity_change"]; sc.IsDefined())
     if (auto s = r_.scalar(sc, "clock.severity_change", "keep or restart")) {
       if (*s == "keep") c.restart_on_severity_change = false;
@@ -561,6 +571,11 @@ std::optional<double> policy_loader::percent(const YAML::Node& node, std::string
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (ec != std::errc{} || end != text.data() + text.size() || !(v > 0) || v > max) {
     r_.error(node, path, fmt::format("\"{}\" is not a percentage in (0, {}]", *s, max), "write e.g. 75%");
+    return std::nullopt;
+  }
+  // Thresholds are compared exactly, in thousandths of a percent.
+  if (auto dot = text.find('.'); dot != std::string::npos && text.size() - dot - 1 > 3) {
+    r_.error(node, path, fmt::format("\"{}\" has more than three decimals", *s), "write e.g. 87.5%");
     return std::nullopt;
   }
   return v;
