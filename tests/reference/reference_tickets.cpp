@@ -97,7 +97,7 @@ std::map<std::string, reference_target> evaluate_ticket(const sla::policy& p, co
         case sla::event_kind::status: {
           std::string previous = status;
           status = e.status;
-          if (rules.reopen_on_leaving_stop && !previous.empty() && previous != status)
+          if (!previous.empty() && previous != status)
             for (auto& [name, c] : clocks) {
               if (c.met_at && c.met_by == "status " + previous) c.met_at.reset(), c.met_by.clear();
               bool was_cancel = std::find(rules.cancel_statuses.begin(), rules.cancel_statuses.end(), previous) != rules.cancel_statuses.end();
