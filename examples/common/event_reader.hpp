@@ -18,6 +18,23 @@
 
 namespace sla_examples {
 
+// The input format, for --help.
+inline constexpr const char* event_input_help = R"(Input: ticket events, one per line, as JSON Lines or CSV (chosen per file by its
+first non-blank line; CSV has a header naming the columns). Blank lines are skipped.
+Fields (JSON keys or CSV columns):
+  ticket          the ticket id (required)
+  at              RFC 3339 with an offset, e.g. 2026-11-23T10:00:00Z (required)
+  event           created, status, responded, updated, resolved, closed, reopened,
+                  severity or cancelled (required)
+  type, severity  created: the request type and severity (required); severity: the new one
+  plan            created: the support plan (absent: the policy's default plan)
+  timezone        created: the tenant's IANA zone, for calendars that take a tenant zone
+  users_affected  created: a whole number, for queue tie-breaks
+  status          status: the status the ticket enters (required)
+Events of one ticket are taken in time order; events at the same instant keep their input
+order, `created` first. Every line gives one result or one error; nothing is dropped.
+Example: {"ticket": "T-1", "at": "2026-11-23T10:00:00Z", "event": "created", "type": "incident", "severity": "urgent"})";
+
 struct event_line {
   std::string ticket;
   sla::ticket_event event;

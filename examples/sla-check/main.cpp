@@ -2,12 +2,13 @@
 // Evaluates ticket histories against a policy. Events come as JSON Lines or CSV (see
 // common/event_reader.hpp) from the files given, or standard input; they are grouped by ticket,
 // taken in time order (same-time events in input order) and evaluated at --now.
-//   jsonl (default): one line per ticket
-//     {"ticket": "T-1", "targets": [{"name": "response", "state": "met", "deadline": "…Z",
-//      "met_at": "…Z", "breached_at": null, "accrued_seconds": 21600, "remaining_seconds": 64800,
-//      "percent": 25.0, "warnings": [], "escalation": null}, …], "next_change": "…Z"}
+//   jsonl (default): one line per ticket (common/evaluation_json.hpp)
+//     {"ticket": "T-1", "type": …, "severity": …, "plan": …, "targets": [{"name": "response",
+//      "calendar": …, "amount": "15m", "state": "met", "deadline": "…Z", "met_at": "…Z",
+//      "breached_at": null, "target_seconds": 900, "accrued_seconds": 600, "remaining_seconds": 300,
+//      "percent": 66.7, "warnings": [], "escalation": null, "cycles": 1}, …], "next_change": "…Z"}
 //   table: aligned columns for people, deadlines in the target calendar's local time;
-//   summary: met / breached / running / paused / cancelled per target and severity;
+//   summary: met / breached / running / paused / cancelled / not_applicable per target and severity;
 //   --queue: the open tickets in service order instead.
 // A line that cannot be read, or an event the ticket's history rejects, gives an error line
 // ({"line": N, "error": "…"} on stdout in jsonl; "line N: …" on stderr otherwise) and the run
@@ -25,6 +26,7 @@
 #include <unistd.h>
 #include <unordered_map>
 
+#include "common/evaluation_json.hpp"
 #include "common/event_reader.hpp"
 #include "common/json_text.hpp"
 
@@ -64,6 +66,12 @@ class writer {
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   CLI::App app{"Evaluate ticket histories against a support policy"};
+  app.footer(std::string(sla_examples::event_input_help) +
+             "\n\nOutput (jsonl): one line per ticket with each target's state (running, paused, met, breached,\n"
+             "cancelled, not_applicable), deadline, met_at, breached_at, target/accrued/remaining seconds, percent,\n"
+             "warnings, escalation and cycles, and the ticket's next_change; an input line that cannot be used\n"
+             "gives {\"line\": N, \"error\": \"...\"}. stderr ends with lines=L events=E tickets=T errors=X.\n"
+             "Exit status: 0 all lines used, 1 some lines rejected, 2 could not run.");
   std::string policy_file, now_text, format = "jsonl";
   std::vector<std::string> files;
   bool queue = false;
@@ -160,9 +168,9 @@ int main(int argc, char** argv) {
     for (std::size_t k = 0; k < order.size(); ++k) {
       const sla::ticket& t = open_tickets[order[k]];
       auto ev = sla::evaluate(*policy, t, now);
-      std::optional<sla::instant> next;
+      std::optional<sla::instant> next;  // the deadline the queue sorts by: running or breached targets
       for (const auto& s : ev.targets)
-        if ((s.state == sla::target_state::running || s.state == sla::target_state::paused) && s.deadline &&
+        if ((s.state == sla::target_state::running || s.state == sla::target_state::breached) && s.deadline &&
             (!next || *s.deadline < *next))
           next = s.deadline;
       if (format == "table")
@@ -189,19 +197,7 @@ int main(int argc, char** argv) {
       ++evaluated;
       std::string zone = t.events().front().timezone;
       if (format == "jsonl") {
-        std::string line = fmt::format("{{\"ticket\": {}, \"targets\": [", json_quote(t.id()));
-        for (std::size_t i = 0; i < ev.targets.size(); ++i) {
-          const auto& s = ev.targets[i];
-          std::string warnings;
-          for (const auto& w : s.warnings) warnings += (warnings.empty() ? "" : ", ") + json_quote(w);
-          line += fmt::format("{}{{\"name\": {}, \"state\": \"{}\", \"deadline\": {}, \"met_at\": {}, \"breached_at\": {}, "
-                              "\"accrued_seconds\": {}, \"remaining_seconds\": {}, \"percent\": {:.1f}, \"warnings\": [{}], "
-                              "\"escalation\": {}}}",
-                              i ? ", " : "", json_quote(s.name), sla::to_string(s.state), json_instant(s.deadline),
-                              json_instant(s.met_at), json_instant(s.breached_at), s.accrued.count(), s.remaining.count(),
-                              s.percent, warnings, s.escalation ? json_quote(*s.escalation) : "null");
-        }
-        out.line(line + fmt::format("], \"next_change\": {}}}", json_instant(ev.next_change)));
+        out.line(sla_examples::evaluation_json(t.id(), ev));
       } else if (format == "table") {
         for (const auto& s : ev.targets) {
           std::string local = "-";
@@ -217,12 +213,12 @@ int main(int argc, char** argv) {
       }
     }
     if (format == "summary") {
-      out.line(fmt::format("{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>9}", "target", "severity", "met", "breached", "running",
-                           "paused", "cancelled"));
+      out.line(fmt::format("{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>9} {:>14}", "target", "severity", "met", "breached",
+                           "running", "paused", "cancelled", "not_applicable"));
       for (const auto& [key, states] : summary) {
         auto n = [&](const char* s) { auto it = states.find(s); return it == states.end() ? 0L : it->second; };
-        out.line(fmt::format("{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>9}", key.first, key.second, n("met"), n("breached"),
-                             n("running"), n("paused"), n("cancelled")));
+        out.line(fmt::format("{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>9} {:>14}", key.first, key.second, n("met"),
+                             n("breached"), n("running"), n("paused"), n("cancelled"), n("not_applicable")));
       }
     }
   }

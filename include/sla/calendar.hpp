@@ -7,7 +7,7 @@
 // an overnight window Fri 22:00–Sat 06:00 belongs to Friday. Daylight saving needs no extra
 // rule: a window spanning a skipped hour is an hour shorter, one spanning a repeated hour an
 // hour longer, and wall-clock times that do not exist are never business time.
-// The full contract is ../shared/SEMANTICS.md; this project's choices where it is silent are
+// The full contract is docs/semantics.md; this project's choices where it is silent are
 // in README.md ("Semantics").
 //
 // Cost: every operation is a few binary searches over tables fixed at compile time; none
@@ -140,7 +140,7 @@ class business_calendar {
   // Example: New York calendar, next_close(Mon 2026-03-09T14:00:00Z) == 2026-03-09T22:00:00Z.
   std::optional<instant> next_close(instant t) const;
 
-  // Business days, as SEMANTICS.md defines them: start on the business date whose window holds
+  // Business days, as docs/semantics.md defines them: start on the business date whose window holds
   // t (outside business time: the date of the next opening, at that opening), then land at the
   // same wall-clock time (counted from that date's midnight, so 03:00 inside Friday's
   // 22:00–06:00 window is "27:00") on the n-th following business date, clamped to that date's

@@ -7,7 +7,7 @@
 // rules (which statuses pause, meet or cancel which targets, reopen and severity-change
 // behaviour, warnings, escalation levels); the queue order; and availability targets.
 // Policies are written in YAML (policies/README.md documents the schema); how each published
-// agreement reads is fixed in POLICIES.md, and business time in SEMANTICS.md.
+// agreement reads is fixed in policies/README.md, and business time in docs/semantics.md.
 //
 // Target lookup: a policy lists target rules, each matching a type, a severity and a plan by
 // name or by `*`. For each target name, the matching rule with the most named (non-`*`)
@@ -133,6 +133,9 @@ struct availability_target {
 };
 
 struct policy_data;  // the loaded policy (src/policy/)
+namespace detail {
+struct policy_access;  // src/: reaches the loaded policy behind a value
+}
 
 class policy {
  public:
@@ -180,6 +183,7 @@ class policy {
                                   std::string_view tenant_zone = {}) const;
 
  private:
+  friend struct detail::policy_access;
   explicit policy(std::shared_ptr<const policy_data> data) : data_(std::move(data)) {}
   std::shared_ptr<const policy_data> data_;
 };

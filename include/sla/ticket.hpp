@@ -16,6 +16,7 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -103,7 +104,7 @@ class ticket {
 ticket_evaluation evaluate(const policy& p, const ticket& t, instant now);
 
 namespace detail {
-struct ticket_replay;
+class ticket_replay;
 }
 
 // Incremental evaluation: a ticket whose clocks have been advanced through the events appended

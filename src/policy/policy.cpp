@@ -162,50 +162,61 @@ void require_known(const std::vector<std::string>& known, std::string_view value
 }
 }  // namespace
 
-std::vector<target_definition> policy::targets_for(std::string_view type, std::string_view severity,
-                                                   std::string_view plan) const {
-  const policy_data& d = *data_;
-  require_known(d.types, type, "type");
-  require_known(d.severities, severity, "severity");
-  std::string_view effective_plan = plan.empty() ? std::string_view(d.default_plan) : plan;
-  if (!d.plans.empty()) require_known(d.plans, effective_plan, "plan");
+std::vector<detail::cell_target> policy_data::cell(std::string_view type, std::string_view severity,
+                                                  std::string_view plan) const {
+  require_known(types, type, "type");
+  require_known(severities, severity, "severity");
+  std::string_view effective_plan = plan.empty() ? std::string_view(default_plan) : plan;
+  if (!plans.empty()) require_known(plans, effective_plan, "plan");
   else if (!plan.empty())
     throw error(error_code::invalid_argument, fmt::format("unknown plan \"{}\": this policy has no plans", plan));
 
-  std::vector<target_definition> out;
-  for (const auto& name : d.target_names) {
+  std::vector<detail::cell_target> out;
+  for (std::size_t name = 0; name < target_names.size(); ++name) {
     const target_definition* best = nullptr;
     int best_specificity = -1;
-    for (const auto& rule : d.rules) {
-      if (!rule.matches(type, severity, effective_plan)) continue;
+    for (const auto& rule : rules) {
+      if (rule.specificity() <= best_specificity || !rule.matches(type, severity, effective_plan)) continue;
       for (const auto& t : rule.targets)
-        if (t.name == name && rule.specificity() > best_specificity) {
+        if (t.name == target_names[name]) {
           best = &t;
           best_specificity = rule.specificity();
         }
     }
-    if (best) out.push_back(*best);
+    if (best) out.push_back({name, best->amount, best->calendar.empty() ? std::nullopt : calendar_index(best->calendar)});
   }
   return out;
 }
 
-business_calendar policy::calendar(std::string_view name, std::string_view tenant_zone) const {
+std::vector<target_definition> policy::targets_for(std::string_view type, std::string_view severity,
+                                                   std::string_view plan) const {
   const policy_data& d = *data_;
-  auto index = d.calendar_index(name);
-  if (!index) throw error(error_code::invalid_argument, fmt::format("unknown calendar \"{}\"", name));
-  const policy_calendar& c = d.calendars[*index];
-  if (!c.tenant_timezone || tenant_zone.empty() || tenant_zone == c.spec.timezone) return d.compiled[*index];
+  std::vector<target_definition> out;
+  for (const auto& t : d.cell(type, severity, plan))
+    out.push_back({d.target_names[t.target], t.calendar ? d.calendars[*t.calendar].name : std::string(), t.amount});
+  return out;
+}
+
+const business_calendar& policy_data::calendar_for(std::size_t index, std::string_view tenant_zone) const {
+  const policy_calendar& c = calendars[index];
+  if (!c.tenant_timezone || tenant_zone.empty() || tenant_zone == c.spec.timezone) return compiled[index];
   {
-    std::shared_lock lock(d.tenant_mutex);
-    auto it = d.tenant_calendars.find(std::pair<std::size_t, std::string>{*index, std::string(tenant_zone)});
-    if (it != d.tenant_calendars.end()) return it->second;
+    std::shared_lock lock(tenant_mutex);
+    auto it = tenant_calendars.find(std::pair<std::size_t, std::string>{index, std::string(tenant_zone)});
+    if (it != tenant_calendars.end()) return it->second;
   }
   calendar_spec spec = c.spec;
   spec.timezone = std::string(tenant_zone);
-  business_calendar compiled(spec);  // may throw unknown_time_zone: nothing is cached then
-  std::unique_lock lock(d.tenant_mutex);
-  return d.tenant_calendars.emplace(std::pair<std::size_t, std::string>{*index, std::string(tenant_zone)}, compiled)
+  business_calendar compiled_for_tenant(spec);  // may throw unknown_time_zone: nothing is cached then
+  std::unique_lock lock(tenant_mutex);
+  return tenant_calendars.emplace(std::pair<std::size_t, std::string>{index, std::string(tenant_zone)}, compiled_for_tenant)
       .first->second;
+}
+
+business_calendar policy::calendar(std::string_view name, std::string_view tenant_zone) const {
+  auto index = data_->calendar_index(name);
+  if (!index) throw error(error_code::invalid_argument, fmt::format("unknown calendar \"{}\"", name));
+  return data_->calendar_for(*index, tenant_zone);
 }
 
 std::optional<instant> policy::deadline(const target_definition& target, instant start,

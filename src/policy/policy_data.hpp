@@ -4,6 +4,8 @@
 
 #include <sla/policy.hpp>
 
+#include "policy/clock_model.hpp"
+
 #include <map>
 #include <mutex>
 #include <shared_mutex>
@@ -31,6 +33,7 @@ struct policy_data {
   std::vector<std::string> target_names;    // in order of first mention
   std::vector<target_rule> rules;
   clock_rules clock;
+  detail::clock_model clocks;  // `clock`, warnings and escalations resolved to indices (set last by the loader)
   std::vector<threshold> warnings, escalations;
   queue_rules queue;
   std::vector<availability_target> availability;
@@ -41,6 +44,21 @@ struct policy_data {
   mutable std::map<std::pair<std::size_t, std::string>, business_calendar, std::less<>> tenant_calendars;
 
   std::optional<std::size_t> calendar_index(std::string_view name) const;
+
+  // The targets of a cell in the order the policy first names them (the most specific rule per
+  // target). An empty plan is the default plan. Throws sla::error(invalid_argument) for an
+  // unknown type, severity or plan.
+  std::vector<detail::cell_target> cell(std::string_view type, std::string_view severity, std::string_view plan) const;
+
+  // A compiled calendar, with `tenant_zone` replacing the zone of a calendar that takes one.
+  // The reference stays valid as long as this policy_data lives. Throws unknown_time_zone.
+  const business_calendar& calendar_for(std::size_t index, std::string_view tenant_zone) const;
 };
+
+namespace detail {
+struct policy_access {
+  static const policy_data& data(const policy& p) noexcept { return *p.data_; }
+};
+}  // namespace detail
 
 }  // namespace sla

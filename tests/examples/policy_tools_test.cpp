@@ -1,5 +1,5 @@
 // sla-lint, sla-deadline and sla-calendar end to end, on the bundled policies and the bad-policy
-// corpus. Expected values are worked out by hand from POLICIES.md (comments show how).
+// corpus. Expected values are worked out by hand from policies/README.md (comments show how).
 #include <catch2/catch.hpp>
 
 #include <string>

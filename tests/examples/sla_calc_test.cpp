@@ -1,5 +1,5 @@
 // sla-calc end to end: the built program (SLA_BIN_DIR/sla-calc) run on temporary JSON Lines
-// files, its answers compared with results worked out by hand from SEMANTICS.md. The program
+// files, its answers compared with results worked out by hand from docs/semantics.md. The program
 // inherits TZDIR from the test runner, so zones come from the test fixtures.
 #include <catch2/catch.hpp>
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-// sla-check and sla-explain end to end on the Avallain policy (POLICIES.md: incident urgent
+// sla-check and sla-explain end to end on the Avallain policy (policies/README.md: incident urgent
 // response 15m / resolution 8h on 24/7 UTC; bug urgent response 24h and resolution 5 business
 // days on working days Mon–Fri 00:00–24:00 UTC; waiting_for_customer pauses both; warnings at
 // 75% and 90%). 2026-11-20 is a Friday, 2026-11-23 a Monday.
@@ -36,20 +36,23 @@ TEST_CASE("sla-check: hand-worked tickets, and every bad line accounted for", "[
   // T-1: response met at 10:10 (600 s of 900). Resolution: 10:00–11:00 and 13:00–15:00 = 3 h,
   // 5 h left → 20:00; 75% (6 h) is reached 3 h from now → next change 18:00.
   CHECK_THAT(r.out, Catch::Contains(
-                        "{\"ticket\": \"T-1\", \"targets\": [{\"name\": \"response\", \"state\": \"met\", \"deadline\": "
-                        "\"2026-11-23T10:15:00Z\", \"met_at\": \"2026-11-23T10:10:00Z\", \"breached_at\": null, "
-                        "\"accrued_seconds\": 600, \"remaining_seconds\": 300, \"percent\": 66.7, \"warnings\": [], "
-                        "\"escalation\": null}, {\"name\": \"resolution\", \"state\": \"running\", \"deadline\": "
-                        "\"2026-11-23T20:00:00Z\", \"met_at\": null, \"breached_at\": null, \"accrued_seconds\": 10800, "
-                        "\"remaining_seconds\": 18000, \"percent\": 37.5, \"warnings\": [], \"escalation\": null}], "
-                        "\"next_change\": \"2026-11-23T18:00:00Z\"}"));
+                        "{\"ticket\": \"T-1\", \"type\": \"incident\", \"severity\": \"urgent\", \"plan\": null, "
+                        "\"targets\": [{\"name\": \"response\", \"calendar\": \"always\", \"amount\": \"15m\", "
+                        "\"state\": \"met\", \"deadline\": \"2026-11-23T10:15:00Z\", \"met_at\": \"2026-11-23T10:10:00Z\", "
+                        "\"breached_at\": null, \"target_seconds\": 900, \"accrued_seconds\": 600, \"remaining_seconds\": 300, "
+                        "\"percent\": 66.7, \"warnings\": [], \"escalation\": null, \"cycles\": 1}, {\"name\": \"resolution\", "
+                        "\"calendar\": \"always\", \"amount\": \"8h\", \"state\": \"running\", \"deadline\": "
+                        "\"2026-11-23T20:00:00Z\", \"met_at\": null, \"breached_at\": null, \"target_seconds\": 28800, "
+                        "\"accrued_seconds\": 10800, \"remaining_seconds\": 18000, \"percent\": 37.5, \"warnings\": [], "
+                        "\"escalation\": null, \"cycles\": 1}], \"next_change\": \"2026-11-23T18:00:00Z\"}"));
   // T-3: Friday 16:00–24:00 (8 h) + Monday 00:00–15:00 (15 h) = 23 h of the 24 h response: due
   // Monday 16:00, past both warnings. Resolution, 5 business days → Friday 27th 16:00 = 120 h.
-  CHECK_THAT(r.out, Catch::Contains("{\"name\": \"response\", \"state\": \"running\", \"deadline\": \"2026-11-23T16:00:00Z\", "
-                                    "\"met_at\": null, \"breached_at\": null, \"accrued_seconds\": 82800, "
+  CHECK_THAT(r.out, Catch::Contains("{\"name\": \"response\", \"calendar\": \"working-days\", \"amount\": \"24h\", "
+                                    "\"state\": \"running\", \"deadline\": \"2026-11-23T16:00:00Z\", "
+                                    "\"met_at\": null, \"breached_at\": null, \"target_seconds\": 86400, \"accrued_seconds\": 82800, "
                                     "\"remaining_seconds\": 3600, \"percent\": 95.8, \"warnings\": [\"75%\", \"90%\"]"));
   CHECK_THAT(r.out, Catch::Contains("\"deadline\": \"2026-11-27T16:00:00Z\", \"met_at\": null, \"breached_at\": null, "
-                                    "\"accrued_seconds\": 82800, \"remaining_seconds\": 349200"));
+                                    "\"target_seconds\": 432000, \"accrued_seconds\": 82800, \"remaining_seconds\": 349200"));
   // Five bad lines, one error line each; 10 lines = 5 events + 5 errors.
   CHECK_THAT(r.out, Catch::Contains("{\"line\": 5, \"error\": \"not JSON"));
   CHECK_THAT(r.out, Catch::Contains("{\"line\": 6, \"error\": \"ticket T-2: responded event at 2026-11-23T09:00:00Z: an event before created\"}"));
@@ -87,4 +90,31 @@ TEST_CASE("sla-check --queue and sla-explain", "[examples][ticket]") {
   CHECK_THAT(e.out, Catch::Contains("paused by status waiting_for_customer"));
   CHECK_THAT(e.out, Catch::Contains("total counted: 3h00m"));
   CHECK(sla_test::run_program("sla-explain", policy + "--ticket T-404 " + file + " 2>/dev/null").status == 2);
+}
+
+TEST_CASE("sla-check: a target without an amount is not_applicable in every format", "[examples][ticket]") {
+  // Avallain incident/normal: response 24h on 24/7 (2h accrued at 12:00), resolution `none`.
+  auto file = write_input("sla-check-none.jsonl",
+                          "{\"ticket\": \"N-1\", \"at\": \"2026-11-23T10:00:00Z\", \"event\": \"created\", \"type\": \"incident\", \"severity\": \"normal\"}\n");
+  const std::string at_noon = "--policy " SLA_SOURCE_DIR "/policies/avallain.yaml --now 2026-11-23T12:00:00Z ";
+  auto r = sla_test::run_program("sla-check", at_noon + file + " 2>/dev/null");
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("{\"name\": \"resolution\", \"calendar\": \"always\", \"amount\": \"none\", \"state\": "
+                                    "\"not_applicable\", \"deadline\": null, \"met_at\": null, \"breached_at\": null, "
+                                    "\"target_seconds\": 0, \"accrued_seconds\": 0"));
+  auto summary = sla_test::run_program("sla-check", "--format summary " + at_noon + file + " 2>/dev/null");
+  // One ticket: response running (counted under running), resolution under not_applicable only.
+  CHECK_THAT(summary.out, Catch::Contains("not_applicable"));
+  CHECK_THAT(summary.out, Catch::Matches("(.|\n)*resolution +normal +0 +0 +0 +0 +0 +1\n(.|\n)*"));
+  CHECK_THAT(summary.out, Catch::Matches("(.|\n)*response +normal +0 +0 +1 +0 +0 +0\n(.|\n)*"));
+}
+
+TEST_CASE("sla-check and sla-explain --help describe the input fields", "[examples][ticket]") {
+  for (const char* program : {"sla-check", "sla-explain"}) {
+    INFO(program);
+    auto r = sla_test::run_program(program, "--help");
+    CHECK(r.status == 0);
+    for (const char* field : {"ticket", "at", "event", "users_affected", "timezone", "status", "reopened", "cancelled"})
+      CHECK_THAT(r.out, Catch::Contains(field));
+  }
 }

@@ -1,5 +1,5 @@
 // Worked examples for policies/advendio.yaml (seed 002). Every expected value is worked out by
-// hand from POLICIES.md ("advendio.yaml — seed 002") and SEMANTICS.md; the arithmetic is in the
+// hand from policies/README.md ("advendio.yaml — seed 002") and docs/semantics.md; the arithmetic is in the
 // comments. Calendar `business`: Mon–Fri 09:00–17:00 (8h a day) Europe/Berlin, closed on the
 // German nationwide holidays: New Year, Good Friday, Easter Monday, 1 May, Ascension, Whit
 // Monday, 3 October, 25 and 26 December.

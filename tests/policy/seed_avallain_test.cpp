@@ -1,5 +1,5 @@
 // Worked examples for policies/avallain.yaml (seed 000). Every expected value is worked out by
-// hand from POLICIES.md ("avallain.yaml — seed 000") and SEMANTICS.md; the arithmetic is in the
+// hand from policies/README.md ("avallain.yaml — seed 000") and docs/semantics.md; the arithmetic is in the
 // comments. Calendars (all UTC): support-hours Mon–Fri 07:00–21:00, working-days Mon–Fri
 // 00:00–24:00, always 24/7. March 2026: Mon 2, Wed 4, Fri 6, Sat 7, Sun 8, Mon 9 … Mon 16.
 #include <catch2/catch.hpp>
@@ -19,7 +19,7 @@ const sla::policy& avallain() {
 }
 }  // namespace
 
-TEST_CASE("avallain: the target table of POLICIES.md, cell by cell", "[policy]") {
+TEST_CASE("avallain: the target table of policies/README.md, cell by cell", "[policy]") {
   const auto& p = avallain();
   CHECK(p.name() == "avallain");
   CHECK(p.types() == Strings{"incident", "bug", "new_feature", "question"});
@@ -81,7 +81,7 @@ TEST_CASE("avallain: a bug's 24 hours count on working days only", "[policy]") {
   CHECK(deadline(p, "bug", "important", {}, "response", "2026-03-07T12:00:00Z") == "2026-03-10T00:00:00Z");
   // Friday 2026-03-06 00:00: Friday's window is exactly 24h, so the deadline uses its last second
   // and is that window's close, Friday 24:00 = Saturday 2026-03-07 00:00 — not Monday 00:00
-  // (SEMANTICS.md: "A deadline that uses up the last second of a window is that window's close").
+  // (docs/semantics.md: "A deadline that uses up the last second of a window is that window's close").
   CHECK(deadline(p, "bug", "urgent", {}, "response", "2026-03-06T00:00:00Z") == "2026-03-07T00:00:00Z");
   // Wednesday 2026-03-04 23:00: 1h on Wednesday, then Thursday 00:00 + 23h = Thursday 23:00.
   CHECK(deadline(p, "bug", "urgent", {}, "response", "2026-03-04T23:00:00Z") == "2026-03-05T23:00:00Z");
@@ -122,7 +122,7 @@ TEST_CASE("avallain: support hours are Monday to Friday 07:00-21:00 UTC", "[poli
         std::chrono::hours{70});
 }
 
-TEST_CASE("avallain: statuses and clock rules as POLICIES.md reads them", "[policy]") {
+TEST_CASE("avallain: statuses and clock rules as policies/README.md reads them", "[policy]") {
   const auto& p = avallain();
   CHECK(p.statuses() == Strings{"open", "in_progress", "waiting_for_customer", "escalated", "planned",
                                 "waiting_for_acceptance", "cancelled", "closed"});

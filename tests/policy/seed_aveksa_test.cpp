@@ -1,5 +1,5 @@
 // Worked examples for policies/aveksa.yaml (seed 004). The agreement's targets live in a
-// document the seed does not include, so every amount in the file is assumed (POLICIES.md:
+// document the seed does not include, so every amount in the file is assumed (policies/README.md:
 // "nothing is tested against them beyond loading and linting"); these tests check the parts the
 // agreement does state — case types, levels, the P1-only hotfix flag — and how the file's rules
 // resolve.

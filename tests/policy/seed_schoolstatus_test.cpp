@@ -1,5 +1,5 @@
 // Worked examples for policies/schoolstatus.yaml (seed 003). Every expected value is worked out
-// by hand from POLICIES.md ("schoolstatus.yaml — seed 003") and SEMANTICS.md; the arithmetic is
+// by hand from policies/README.md ("schoolstatus.yaml — seed 003") and docs/semantics.md; the arithmetic is
 // in the comments. Calendar `support-hours`: Mon–Fri 08:00–18:00 America/New_York.
 // New York in 2026: EST (UTC−5) until Sunday 2026-03-08 02:00 EST, then EDT (UTC−4) until
 // Sunday 2026-11-01 02:00 EDT, then EST again. So 08:00 is 13:00Z in winter, 12:00Z in summer;

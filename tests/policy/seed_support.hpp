@@ -1,5 +1,5 @@
 // Helpers for the worked examples of the seed policies (tests/policy/seed_*_test.cpp).
-// Every expected value in those tests is worked out by hand from POLICIES.md and SEMANTICS.md,
+// Every expected value in those tests is worked out by hand from policies/README.md and docs/semantics.md,
 // with the arithmetic in comments; these helpers only load files and render results as text
 // so that a failure shows both instants.
 #pragma once

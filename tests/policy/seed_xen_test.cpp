@@ -1,5 +1,5 @@
 // Worked examples for policies/xen.yaml (seed 001). Every expected value is worked out by hand
-// from POLICIES.md ("xen.yaml — seed 001") and SEMANTICS.md; the arithmetic is in the comments.
+// from policies/README.md ("xen.yaml — seed 001") and docs/semantics.md; the arithmetic is in the comments.
 // Calendar `business`: Mon–Fri 08:00–20:00 (12h a day) in the tenant's zone, default
 // Australia/Sydney; `always`: 24/7.
 // Sydney in 2026: AEDT (UTC+11) until Sunday 2026-04-05 03:00 AEDT, when clocks go back to

@@ -1,5 +1,5 @@
 // A deliberately simple, slow reference for business-calendar arithmetic, written straight
-// from SEMANTICS.md and sharing no code with src/: it asks cctz for each minute's wall-clock
+// from docs/semantics.md and sharing no code with src/: it asks cctz for each minute's wall-clock
 // reading and checks it against the windows of that date and the date before.
 //
 // Assumption (checked): every window edge, zone offset and query instant lies on a whole

@@ -1,5 +1,5 @@
-// A deliberately simple reference for ticket clocks, written from SEMANTICS.md ("Ticket
-// clocks") and POLICIES.md and sharing no code with src/ticket: it walks a ticket's life minute
+// A deliberately simple reference for ticket clocks, written from docs/semantics.md ("Ticket
+// clocks") and policies/README.md and sharing no code with src/ticket: it walks a ticket's life minute
 // by minute, applying the events that fall on each minute, and adds 60 s to every target whose
 // clock runs in that minute (not met, not cancelled, not paused by the current status, and the
 // minute is business time on the target's calendar, by reference_calendar).

@@ -30,6 +30,7 @@ clock:
     events: {responded: [response], resolved: [resolution]}
     statuses: {solved: [resolution]}
   cancel: [cancelled]
+  reopen: {resume: [resolution]}
   periodic: [update]
 warnings: [{name: "75%", at: 75%}]
 escalations: [{name: manager, at: 100%}, {name: director, at: 150%}]

@@ -1,4 +1,4 @@
-// Ticket histories on the seed policies, each value worked out by hand from POLICIES.md (the
+// Ticket histories on the seed policies, each value worked out by hand from policies/README.md (the
 // arithmetic is in the comments).
 #include <catch2/catch.hpp>
 

@@ -746,6 +746,7 @@ std::shared_ptr<policy_data> policy_loader::load(const YAML::Node& root) {
     if (!used_calendars_.count(d_->calendars[i].name))
       r_.warning(calendar_nodes_[i], child_path("calendars", d_->calendars[i].name),
                  fmt::format("calendar \"{}\" is not used by any target", d_->calendars[i].name));
+  d_->clocks = detail::compile_clock_model(*d_);
   return d_;
 }
 

@@ -1,0 +1,339 @@
+// The ticket replay: events applied to the clocks of every target name, and the readings that
+// evaluation takes from them. Each finished interval of a clock's timeline is counted once, with
+// one elapsed() (and at most one add() for a breach), so the cost is proportional to the number
+// of events, never to the durations.
+#include "ticket/replay.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace sla::detail {
+namespace {
+
+using std::chrono::seconds;
+
+std::optional<std::uint16_t> status_index(const policy_data& d, std::string_view name) {
+  auto it = std::find(d.statuses.begin(), d.statuses.end(), name);
+  if (it == d.statuses.end()) return std::nullopt;
+  return static_cast<std::uint16_t>(it - d.statuses.begin());
+}
+
+std::optional<std::size_t> meeting_event_of(event_kind kind) {
+  switch (kind) {
+    case event_kind::responded: return static_cast<std::size_t>(meeting_event::responded);
+    case event_kind::updated: return static_cast<std::size_t>(meeting_event::updated);
+    case event_kind::resolved: return static_cast<std::size_t>(meeting_event::resolved);
+    case event_kind::closed: return static_cast<std::size_t>(meeting_event::closed);
+    default: return std::nullopt;
+  }
+}
+
+// Counts the interval [from, to) that a clock spends in `state`, having accrued `r.accrued` at
+// `from`. The breach is the earliest instant at which the accrued time has reached the target
+// while the clock is not met: at `from` itself when it starts there already over (after a
+// resumption with no time left, or a pause or cancellation on the deadline), or strictly inside
+// a ticking interval. A crossing exactly at `to` is found at the start of the next interval,
+// whose state (met, or not) decides it.
+void count(const business_calendar& cal, std::optional<seconds> target, instant from, instant to, clock_state state,
+           clock_reading& r) {
+  if (!target) return;
+  if (!r.breach && state != clock_state::met && r.accrued >= *target) r.breach = from;
+  if (state != clock_state::ticking || to <= from) return;
+  seconds e = cal.elapsed(from, to);
+  if (!r.breach && r.accrued < *target && r.accrued + e >= *target) {
+    auto crossing = cal.add(from, *target - r.accrued);
+    if (crossing && *crossing < to) r.breach = crossing;
+  }
+  r.accrued += e;
+}
+
+}  // namespace
+
+ticket_replay::ticket_replay(const policy& p, std::string id)
+    : policy_(p), data_(&policy_access::data(policy_)), model_(&data_->clocks), id_(std::move(id)) {}
+
+// ---- Definitions and series ------------------------------------------------------------------
+
+void ticket_replay::define(target_clock& c, const cell_target& t) {
+  c.in_cell = true;
+  c.amount = t.amount;
+  c.calendar = t.calendar ? calendars_[*t.calendar] : nullptr;
+  measure(c);
+}
+
+// The amount as business time from the series' start — a business-days amount is the business
+// time it spans from there — and the reading recounted on the clock's calendar.
+void ticket_replay::measure(target_clock& c) {
+  c.counted = 0;
+  c.finished = {};
+  c.target.reset();
+  if (!c.calendar) return;
+  instant start = c.timeline.front().at;
+  std::optional<instant> end;
+  switch (c.amount.kind) {
+    case amount_kind::none: return;
+    case amount_kind::business_time: c.target = c.amount.time; break;
+    case amount_kind::business_days: end = c.calendar->add_business_days(start, c.amount.days); break;
+    case amount_kind::next_business_day: end = c.calendar->next_business_day_close(start); break;
+  }
+  if (end) c.target = c.calendar->elapsed(start, *end);
+  advance_reading(c);
+}
+
+void ticket_replay::begin_series(target_clock& c, std::size_t target, instant at) {
+  c.timeline.clear();
+  clock_state state = desired_state(c, target);
+  c.timeline.push_back({at, state, state == clock_state::paused ? *status_ : std::uint16_t{0}});
+  c.counted = 0;
+  c.finished = {};
+}
+
+clock_state ticket_replay::desired_state(const target_clock& c, std::size_t target) const {
+  switch (c.phase) {
+    case clock_phase::met: return clock_state::met;
+    case clock_phase::cancelled: return clock_state::cancelled;
+    case clock_phase::running: break;
+  }
+  return status_ && model_->pauses(*status_, target) ? clock_state::paused : clock_state::ticking;
+}
+
+// Records that the clock is in `state` from `at` on. Events at the same instant collapse into
+// one transition carrying the state after the last of them.
+void ticket_replay::push(target_clock& c, instant at, clock_state state, std::uint16_t status) {
+  clock_transition& last = c.timeline.back();
+  if (last.state == state && (state != clock_state::paused || last.status == status)) return;
+  if (last.at == at) {
+    // Not counted yet: the last interval is only counted once a later transition exists.
+    last.state = state;
+    last.status = status;
+    return;
+  }
+  c.timeline.push_back({at, state, status});
+  advance_reading(c);
+}
+
+// Counts the intervals that no later event can change: all but the last.
+void ticket_replay::advance_reading(target_clock& c) const {
+  if (!c.is_clock() || !c.target) return;
+  while (c.counted + 1 < c.timeline.size()) {
+    const clock_transition& t = c.timeline[c.counted];
+    count(*c.calendar, c.target, t.at, c.timeline[c.counted + 1].at, t.state, c.finished);
+    ++c.counted;
+  }
+}
+
+clock_reading ticket_replay::read(const target_clock& c, instant now) const {
+  clock_reading r = c.finished;
+  if (!c.is_clock() || !c.target) return r;
+  for (std::size_t i = c.counted; i < c.timeline.size(); ++i) {
+    const clock_transition& t = c.timeline[i];
+    instant to = i + 1 < c.timeline.size() ? c.timeline[i + 1].at : now;
+    count(*c.calendar, c.target, t.at, to, t.state, r);
+  }
+  // At `now` itself: over the target and not met is breached, at the crossing (= now).
+  if (!r.breach && c.timeline.back().state != clock_state::met && r.accrued >= *c.target) r.breach = now;
+  return r;
+}
+
+void ticket_replay::sync_states(instant at) {
+  for (std::size_t i = 0; i < clocks_.size(); ++i) {
+    target_clock& c = clocks_[i];
+    clock_state s = desired_state(c, i);
+    push(c, at, s, s == clock_state::paused ? *status_ : std::uint16_t{0});
+  }
+}
+
+// ---- Effects of events -----------------------------------------------------------------------
+
+void ticket_replay::meet(std::size_t target, instant at, met_cause cause) {
+  target_clock& c = clocks_[target];
+  if (c.phase != clock_phase::running) return;  // the first met_at stands; cancellation is final
+  c.phase = clock_phase::met;
+  c.met_at = at;
+  c.met_by = cause;
+}
+
+void ticket_replay::cancel_running() {
+  for (auto& c : clocks_)
+    if (c.phase == clock_phase::running) c.phase = clock_phase::cancelled;
+}
+
+void ticket_replay::reopen() {
+  for (std::size_t i = 0; i < clocks_.size(); ++i) {
+    target_clock& c = clocks_[i];
+    if (c.phase != clock_phase::met || !model_->resumable[i]) continue;
+    c.phase = clock_phase::running;
+    c.met_at.reset();
+    ++c.cycles;
+  }
+}
+
+void ticket_replay::choose_cell(instant at, bool restart) {
+  std::vector<cell_target> cell = data_->cell(type_, severity_, plan_);
+  std::vector<std::uint8_t> in_new(clocks_.size(), 0);
+  cell_order_.clear();
+  for (const auto& t : cell) {
+    in_new[t.target] = 1;
+    cell_order_.push_back(t.target);
+    target_clock& c = clocks_[t.target];
+    if (restart) {
+      // Restart: a running clock begins a new cycle here with the new amount; a stopped one
+      // keeps its outcome and its amount.
+      if (c.phase != clock_phase::running) {
+        if (!c.in_cell) define(c, t);
+        continue;
+      }
+      if (c.in_cell) ++c.cycles;
+      begin_series(c, t.target, at);
+    }
+    // Keep: the same timeline recounted from its start on the new calendar, with the new amount.
+    define(c, t);
+  }
+  for (std::size_t i = 0; i < clocks_.size(); ++i)
+    if (!in_new[i]) clocks_[i].in_cell = false;
+}
+
+void ticket_replay::restart_periodic(instant at) {
+  // A periodic target that runs ends its cycle here and starts the next one.
+  for (std::size_t t = 0; t < clocks_.size(); ++t) {
+    target_clock& c = clocks_[t];
+    if (!model_->periodic[t] || c.phase != clock_phase::running) continue;
+    ++c.cycles;
+    begin_series(c, t, at);
+    measure(c);
+  }
+}
+
+void ticket_replay::apply(const ticket_event& e) {
+  auto fail = [&](std::string message) {
+    throw error(error_code::invalid_argument,
+                fmt::format("ticket {}: {} event at {}: {}", id_, to_string(e.kind), format_instant(e.at), message));
+  };
+  if (!started_ && e.kind != event_kind::created) fail("the first event must be created");
+  if (started_ && e.kind == event_kind::created) fail("a second created event");
+  if (started_ && e.at < last_) fail("events must come in time order");
+  last_ = e.at;
+
+  if (e.kind == event_kind::created) {
+    started_ = true;
+    created_ = e.at;
+    type_ = e.type;
+    severity_ = e.severity;
+    plan_ = e.plan;
+    zone_ = e.timezone;
+    calendars_.clear();
+    for (std::size_t i = 0; i < data_->calendars.size(); ++i) calendars_.push_back(&data_->calendar_for(i, zone_));
+    clocks_.assign(model_->target_count, target_clock{});
+    for (std::size_t t = 0; t < clocks_.size(); ++t) begin_series(clocks_[t], t, e.at);
+    choose_cell(e.at, false);
+    return;
+  }
+
+  switch (e.kind) {
+    case event_kind::created: break;  // handled above
+    case event_kind::status: {
+      auto s = status_index(*data_, e.status);
+      if (!s) fail(fmt::format("unknown status \"{}\"", e.status));
+      std::optional<std::uint16_t> previous = status_;
+      status_ = *s;
+      // Leaving a meeting status for one that meets nothing reopens; then the new status
+      // cancels, then it meets.
+      if (previous && *previous != *s && model_->status_meets_any[*previous] && !model_->status_meets_any[*s]) reopen();
+      if (model_->status_cancels[*s]) cancel_running();
+      for (std::size_t t = 0; t < clocks_.size(); ++t)
+        if (model_->meets(*s, t)) meet(t, e.at, {true, *s, e.kind});
+      break;
+    }
+    case event_kind::updated:
+    case event_kind::responded:
+    case event_kind::resolved:
+    case event_kind::closed: {
+      if (e.kind == event_kind::updated) restart_periodic(e.at);
+      std::size_t which = *meeting_event_of(e.kind);
+      for (std::size_t t = 0; t < clocks_.size(); ++t)
+        if (model_->event_meets[which][t]) meet(t, e.at, {false, 0, e.kind});
+      break;
+    }
+    case event_kind::reopened: reopen(); break;
+    case event_kind::cancelled: cancel_running(); break;
+    case event_kind::severity:
+      if (e.severity.empty()) fail("missing severity");
+      severity_ = e.severity;
+      choose_cell(e.at, model_->restart_on_severity_change);
+      break;
+  }
+  sync_states(e.at);
+}
+
+// ---- Readings --------------------------------------------------------------------------------
+
+ticket_evaluation ticket_replay::result(instant now) const {
+  ticket_evaluation out{type_, severity_, plan_, {}, std::nullopt};
+  auto consider = [&](std::optional<instant> t) {
+    if (t && *t > now && (!out.next_change || *t < *out.next_change)) out.next_change = t;
+  };
+  out.targets.reserve(cell_order_.size());
+  for (std::size_t index : cell_order_) {
+    const target_clock& c = clocks_[index];
+    target_status s;
+    s.name = data_->target_names[index];
+    s.amount = c.amount;
+    s.cycles = c.cycles;
+    for (std::size_t k = 0; c.calendar && k < calendars_.size(); ++k)
+      if (calendars_[k] == c.calendar) s.calendar = data_->calendars[k].name;
+    if (!c.is_clock()) {
+      s.state = target_state::not_applicable;
+      out.targets.push_back(std::move(s));
+      continue;
+    }
+    clock_reading r = read(c, now);
+    const clock_transition& last = c.timeline.back();
+    s.accrued = r.accrued;
+    s.met_at = c.phase == clock_phase::met ? c.met_at : std::nullopt;
+    s.breached_at = r.breach;
+    if (r.breach) s.state = target_state::breached;
+    else if (c.phase == clock_phase::cancelled) s.state = target_state::cancelled;
+    else if (c.phase == clock_phase::met) s.state = target_state::met;
+    else if (last.state == clock_state::paused) s.state = target_state::paused;
+    else s.state = target_state::running;
+
+    if (c.target) {
+      const long long target = c.target->count(), accrued = r.accrued.count();
+      s.target = *c.target;
+      s.remaining = *c.target - r.accrued;
+      s.percent = target > 0 ? 100.0 * static_cast<double>(accrued) / static_cast<double>(target) : 0.0;
+      if (r.breach) s.deadline = r.breach;
+      else if (c.phase == clock_phase::met) s.deadline = c.calendar->add(*c.met_at, s.remaining);
+      else if (c.phase == clock_phase::running) s.deadline = c.calendar->add(now, s.remaining);
+      for (const auto& w : model_->warnings)
+        if (w.applies[index] && accrued >= w.needed(target)) s.warnings.push_back(w.name);
+      for (const auto& level : model_->escalations)
+        if (level.applies[index] && accrued >= level.needed(target)) s.escalation = level.name;
+      if (last.state == clock_state::ticking) {
+        if (!r.breach) consider(s.deadline);
+        for (const auto* list : {&model_->warnings, &model_->escalations})
+          for (const auto& th : *list) {
+            long long needed = th.needed(target);
+            if (th.applies[index] && needed > accrued) consider(c.calendar->add(now, seconds{needed - accrued}));
+          }
+      }
+    }
+    out.targets.push_back(std::move(s));
+  }
+  return out;
+}
+
+bool ticket_replay::done() const {
+  bool any_clock = false;
+  for (std::size_t index : cell_order_) {
+    const target_clock& c = clocks_[index];
+    if (!c.is_clock()) continue;
+    any_clock = true;
+    if (c.phase == clock_phase::running) return false;
+  }
+  if (any_clock) return true;
+  return status_ && (model_->status_meets_any[*status_] || model_->status_cancels[*status_]);
+}
+
+}  // namespace sla::detail

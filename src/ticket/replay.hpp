@@ -1,0 +1,121 @@
+// The replay behind evaluate(), ticket_tracker and explain(): a ticket's clocks advanced event
+// by event (docs/semantics.md, part 2).
+//
+// Every target name of the policy has a clock from the creation, whatever the ticket's cell:
+// its phase (running, met, cancelled) and a timeline of the current series — the instants at
+// which it started ticking, paused, was met or cancelled since its start. What a target has
+// accrued, and whether and when it breached, follow from that timeline, the target's amount and
+// its calendar; so a severity change that keeps the original start only swaps the amount and
+// the calendar and recounts the same timeline. Nothing here depends on names: statuses, targets
+// and calendars are indices resolved by the policy's clock model.
+#pragma once
+
+#include <sla/ticket.hpp>
+
+#include <boost/container/small_vector.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "policy/policy_data.hpp"
+
+namespace sla::detail {
+
+enum class clock_phase : std::uint8_t { running, met, cancelled };
+
+// What a clock does from a transition's instant on: tick, wait (paused by a status), or stand
+// still after a meet or a cancellation.
+enum class clock_state : std::uint8_t { ticking, paused, met, cancelled };
+
+struct clock_transition {
+  instant at;
+  clock_state state = clock_state::ticking;
+  std::uint16_t status = 0;  // paused: the status that pauses it
+};
+
+// What stopped a met clock, for explanations.
+struct met_cause {
+  bool by_status = false;
+  std::uint16_t status = 0;           // by_status
+  event_kind event = event_kind::responded;  // otherwise
+};
+
+// Accrued time and breach of one clock at some instant.
+struct clock_reading {
+  std::chrono::seconds accrued{0};
+  std::optional<instant> breach;
+};
+
+struct target_clock {
+  clock_phase phase = clock_phase::running;
+  // The current series, from its start (front().at); strictly increasing instants. A new
+  // series begins at a periodic restart or a restart; resuming continues the series.
+  boost::container::small_vector<clock_transition, 4> timeline;
+  int cycles = 1;
+  std::optional<instant> met_at;
+  met_cause met_by;
+
+  // The definition the clock is counted with: the cell's amount and calendar.
+  bool in_cell = false;
+  target_amount amount;
+  const business_calendar* calendar = nullptr;  // none for a target without a calendar
+  std::optional<std::chrono::seconds> target;   // the amount as business time from the start; none: never
+
+  // The reading over the finished intervals timeline[0 .. counted) (each ends where the next
+  // transition begins), so that an evaluation only counts the last one.
+  std::size_t counted = 0;
+  clock_reading finished;
+
+  bool is_clock() const noexcept { return in_cell && amount.kind != amount_kind::none && calendar; }
+};
+
+class ticket_replay {
+ public:
+  ticket_replay(const policy& p, std::string id);
+
+  // Applies the next event; events come in time order, the first is `created`.
+  void apply(const ticket_event& e);
+  // The evaluation at `now` (not before the last applied event).
+  ticket_evaluation result(instant now) const;
+  // The explanation of one target at `now`; throws when the ticket has no such target.
+  std::vector<explained_segment> explain(std::string_view target, instant now) const;
+
+  bool started() const noexcept { return started_; }
+  instant created() const noexcept { return created_; }
+  instant last_event() const noexcept { return last_; }
+  // Whether the ticket is done (docs/semantics.md 2.14): it has clocks and none runs, or it has
+  // none and sits in a meeting or cancel status.
+  bool done() const;
+  const std::string& severity() const noexcept { return severity_; }
+  const std::string& type() const noexcept { return type_; }
+
+ private:
+  void choose_cell(instant at, bool restart);
+  void define(target_clock& c, const cell_target& t);
+  void measure(target_clock& c);
+  void begin_series(target_clock& c, std::size_t target, instant at);
+  void meet(std::size_t target, instant at, met_cause cause);
+  void cancel_running();
+  void reopen();
+  void restart_periodic(instant at);
+  void sync_states(instant at);
+  void push(target_clock& c, instant at, clock_state state, std::uint16_t status);
+  void advance_reading(target_clock& c) const;
+  clock_reading read(const target_clock& c, instant now) const;
+  clock_state desired_state(const target_clock& c, std::size_t target) const;
+
+  policy policy_;
+  const policy_data* data_;
+  const clock_model* model_;
+  std::string id_;
+  bool started_ = false;
+  std::string type_, severity_, plan_, zone_;
+  std::optional<std::uint16_t> status_;  // none before the first status event
+  instant created_{}, last_{};
+  std::vector<const business_calendar*> calendars_;  // per policy calendar, for this ticket's zone
+  std::vector<target_clock> clocks_;                  // per target name of the policy
+  std::vector<std::size_t> cell_order_;               // the cell's targets, in policy order
+};
+
+}  // namespace sla::detail
