@@ -7,8 +7,8 @@
 // an overnight window Fri 22:00–Sat 06:00 belongs to Friday. Daylight saving needs no extra
 // rule: a window spanning a skipped hour is an hour shorter, one spanning a repeated hour an
 // hour longer, and wall-clock times that do not exist are never business time.
-// The full contract is docs/semantics.md; this project's choices where it is silent are
-// in README.md ("Semantics").
+// The full contract, with the choices made where a question could be read two ways, is
+// docs/semantics.md, part 1.
 //
 // Cost: every operation is a few binary searches over tables fixed at compile time; none
 // walks days or windows in proportion to the duration or the interval.

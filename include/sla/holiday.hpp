@@ -5,7 +5,7 @@
 // observed-day rule (Saturday → Friday, Sunday → Monday), the nth or last weekday of a month,
 // a date relative to Easter Sunday (Gregorian computus), or a closure over a range of dates.
 // A rule may be limited to the years [from_year, until_year]. expand() turns rules into the
-// concrete dates a business_calendar is compiled from (docs/semantics.md, "A calendar").
+// concrete dates a business_calendar is compiled from (docs/semantics.md, 1.3 and 1.5).
 // Thread safety: all types here are plain values; all functions are pure.
 #pragma once
 

@@ -91,7 +91,7 @@ struct target_definition {
   friend bool operator==(const target_definition&, const target_definition&) = default;
 };
 
-// How statuses and events act on targets (docs/semantics.md, "Ticket clocks"). A target list of
+// How statuses and events act on targets (docs/semantics.md, part 2). A target list of
 // ["*"] means every target.
 struct clock_rules {
   std::map<std::string, std::vector<std::string>> pauses;       // status → targets it pauses

@@ -3,7 +3,7 @@
 // An instant is a point in UTC with one-second resolution (std::chrono::sys_seconds). Text
 // input is strict RFC 3339 with an explicit offset; output is UTC with a `Z`, or a local
 // rendering that carries its offset. The supported range is [min_instant, max_instant]:
-// 1900-01-01T00:00:00Z to 2200-01-01T00:00:00Z inclusive. See docs/semantics.md, "Instants and text".
+// 1900-01-01T00:00:00Z to 2200-01-01T00:00:00Z inclusive. See docs/semantics.md, 1.1 "Instants and their text".
 //
 // Time zones are IANA names read from the system tz database (honouring $TZDIR), `UTC`, or a
 // fixed offset `+05:30` / `-03:00`. `EST` is what the tz database says it is (fixed UTC-5),

@@ -1,4 +1,4 @@
-// Strict RFC 3339 parsing and UTC formatting (docs/semantics.md, "Instants and text").
+// Strict RFC 3339 parsing and UTC formatting (docs/semantics.md, 1.1).
 #include <sla/error.hpp>
 #include <sla/time.hpp>
 
