@@ -96,6 +96,14 @@ std::vector<std::string> split_csv(const std::string& line) {
 
 int main(int argc, char** argv) {
   CLI::App app{"Availability per month against a policy's target, maintenance excluded"};
+  app.footer("Input: outages, one per line, as JSON Lines or CSV with a header (start,end,component):\n"
+             "  start      RFC 3339 with an offset (required)\n"
+             "  end        RFC 3339; absent, empty or null: still open at --now\n"
+             "  component  the component it affects; outages of other components are skipped\n"
+             "Example: {\"start\": \"2026-11-24T10:00:00+11:00\", \"end\": \"2026-11-24T10:20:00+11:00\", \"component\": \"platform\"}\n"
+             "Output: per local month measured time, downtime outside maintenance, allowed downtime, remaining\n"
+             "budget, availability and breach (--json: one object per month). A bad line is reported on stderr\n"
+             "with its number and counted. Exit status: 0 all lines read, 1 some lines bad, 2 could not run.");
   std::string policy_file, component, from_text, to_text, now_text;
   std::vector<std::string> files;
   bool json = false;
