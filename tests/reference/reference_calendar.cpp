@@ -17,11 +17,6 @@ void require_whole_minute(instant t) {
   if (t.time_since_epoch().count() % 60 != 0) throw std::logic_error("reference: instants must be whole minutes");
 }
 
-std::chrono::year_month_day ymd_of(const cctz::civil_day& d) {
-  return std::chrono::year{static_cast<int>(d.year())} / std::chrono::month{static_cast<unsigned>(d.month())} /
-         std::chrono::day{static_cast<unsigned>(d.day())};
-}
-
 int monday_first(const cctz::civil_day& d) {
   switch (cctz::get_weekday(d)) {
     case cctz::weekday::monday: return 0;
@@ -43,20 +38,27 @@ reference_calendar::reference_calendar(sla::calendar_spec spec) : spec_(std::mov
   for (const auto& day : spec_.hours)
     for (const auto& w : day)
       if (w.start.count() % 60 || w.end.count() % 60) throw std::logic_error("reference: windows must be whole minutes");
+  // Holidays close their date; a special day replaces its date's windows and wins over a
+  // holiday on the same date (the last special day listed for a date wins, as before).
+  auto day_of = [](const std::chrono::year_month_day& d) {
+    return cctz::civil_day(static_cast<int>(d.year()), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+  };
+  for (const auto& h : spec_.holidays) exceptions_[day_of(h.date)] = {};
+  for (const auto& s : spec_.special_days) {
+    for (const auto& w : s.windows)
+      if (w.start.count() % 60 || w.end.count() % 60) throw std::logic_error("reference: windows must be whole minutes");
+    exceptions_[day_of(s.date)] = s.windows;
+  }
+}
+
+const std::vector<sla::daily_window>* reference_calendar::exception_of(const cctz::civil_day& day) const {
+  auto it = exceptions_.find(day);
+  return it == exceptions_.end() ? nullptr : &it->second;
 }
 
 std::vector<std::pair<long long, long long>> reference_calendar::windows_of(const cctz::civil_day& day) const {
-  const std::vector<sla::daily_window>* windows = &spec_.hours[static_cast<std::size_t>(monday_first(day))];
-  auto date = ymd_of(day);
-  bool special = false;
-  for (const auto& s : spec_.special_days)
-    if (s.date == date) {
-      windows = &s.windows;
-      special = true;
-    }
-  if (!special)
-    for (const auto& h : spec_.holidays)
-      if (h.date == date) return {};
+  const std::vector<sla::daily_window>* windows = exception_of(day);
+  if (!windows) windows = &spec_.hours[static_cast<std::size_t>(monday_first(day))];
   std::vector<std::pair<long long, long long>> out;
   for (const auto& w : *windows) {
     long long s = w.start.count(), e = w.end.count();
@@ -111,8 +113,12 @@ std::optional<instant> reference_calendar::subtract(instant t, long long d, int 
 }
 
 std::optional<instant> reference_calendar::next_open(instant t, int horizon_days) const {
-  require_whole_minute(t);
-  for (instant u = t; u < t + seconds{horizon_days * 86400LL}; u += seconds{60})
+  if (is_open(t)) return t;
+  // Business-ness is constant within a UTC minute: a closed second is followed by closed
+  // seconds up to the next whole minute, so the search goes on from there minute by minute.
+  long long s = t.time_since_epoch().count();
+  instant u{seconds{(s / 60 + 1) * 60 - (s % 60 < 0 ? 60 : 0)}};
+  for (; u < t + seconds{horizon_days * 86400LL}; u += seconds{60})
     if (is_open(u)) return u;
   return std::nullopt;
 }

@@ -1,167 +1,458 @@
+// The ticket-clock reference: see reference_tickets.hpp. Every rule below cites the section of
+// docs/semantics.md it implements.
 #include "reference/reference_tickets.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <set>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "reference/reference_calendar.hpp"
 
 namespace sla_ref {
 namespace {
 
+using sla::event_kind;
 using sla::instant;
 using std::chrono::seconds;
 
-bool names(const std::vector<std::string>& list, const std::string& target) {
-  return std::find(list.begin(), list.end(), "*") != list.end() || std::find(list.begin(), list.end(), target) != list.end();
+constexpr int horizon_days = 200;
+
+long long secs(instant t) { return t.time_since_epoch().count(); }
+instant at_second(long long s) { return instant{seconds{s}}; }
+long long floor_div(long long a, long long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
+long long minute_of(long long s) { return floor_div(s, 60) * 60; }  // the whole minute holding s
+
+// ---- Calendars ------------------------------------------------------------------------------
+
+// reference_calendar's is_open, asked once per UTC minute and remembered (whole-minute
+// assumption: a minute is all business time or none). elapsed and add walk the timeline in
+// pieces cut at every whole minute, so they take any second.
+class minute_calendar {
+ public:
+  explicit minute_calendar(const sla::calendar_spec& spec) : ref_(spec) {}
+
+  bool open_at(long long s) const {
+    long long day = floor_div(s, 86400);
+    auto& minutes = days_[day];
+    if (minutes.empty()) {
+      minutes.resize(1440);
+      for (int i = 0; i < 1440; ++i) minutes[i] = ref_.is_open(at_second(day * 86400 + i * 60LL)) ? 1 : 0;
+    }
+    return minutes[static_cast<std::size_t>((s - day * 86400) / 60)] != 0;
+  }
+
+  // Business time inside [a, b).
+  long long elapsed(instant a, instant b) const {
+    long long total = 0;
+    for (long long t = secs(a); t < secs(b);) {
+      long long next = std::min(minute_of(t) + 60, secs(b));
+      if (open_at(t)) total += next - t;
+      t = next;
+    }
+    return total;
+  }
+
+  // The earliest u >= t with elapsed(t, u) == d (d >= 0).
+  std::optional<instant> add(instant t, long long d) const {
+    if (d < 0) throw std::logic_error("reference: add of a negative duration");
+    if (d == 0) return t;
+    long long acc = 0;
+    const long long end = secs(t) + horizon_days * 86400LL;
+    for (long long u = secs(t); u < end;) {
+      long long next = minute_of(u) + 60;
+      if (open_at(u)) {
+        if (d - acc <= next - u) return at_second(u + (d - acc));
+        acc += next - u;
+      }
+      u = next;
+    }
+    return std::nullopt;
+  }
+
+  const reference_calendar& ref() const { return ref_; }
+
+ private:
+  reference_calendar ref_;
+  mutable std::unordered_map<long long, std::vector<char>> days_;
+};
+
+// One minute_calendar per distinct spec, kept for the life of the process (a pure function's
+// memo: the same spec always gives the same business minutes).
+const minute_calendar& calendar_for(const sla::calendar_spec& spec) {
+  static std::vector<std::pair<sla::calendar_spec, std::unique_ptr<minute_calendar>>> cache;
+  for (const auto& [s, c] : cache)
+    if (s == spec) return *c;
+  cache.emplace_back(spec, std::make_unique<minute_calendar>(spec));
+  return *cache.back().second;
 }
 
+// ---- Policy helpers -------------------------------------------------------------------------
+
+// A target list names a target when it lists it or lists "*".
+bool names(const std::vector<std::string>& list, const std::string& target) {
+  return std::find(list.begin(), list.end(), "*") != list.end() ||
+         std::find(list.begin(), list.end(), target) != list.end();
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+const char* event_name(event_kind k) {
+  switch (k) {
+    case event_kind::created: return "created";
+    case event_kind::status: return "status";
+    case event_kind::responded: return "responded";
+    case event_kind::updated: return "updated";
+    case event_kind::resolved: return "resolved";
+    case event_kind::reopened: return "reopened";
+    case event_kind::severity: return "severity";
+    case event_kind::cancelled: return "cancelled";
+    case event_kind::closed: return "closed";
+  }
+  return "?";
+}
+
+// 2.11: `at: P%` as thousandths of a percent (P has at most three decimals).
+long long milli_percent(double percent) { return std::llround(percent * 1000.0); }
+
+// 2.11: whether a threshold is crossed at `accrued` of `target`.
+bool crossed(const sla::threshold& th, long long accrued, long long target) {
+  if (th.percent) return accrued * 100 * 1000 >= milli_percent(*th.percent) * target;  // accrued × 100 ≥ P × target
+  return accrued >= target - th.before_deadline->count();                              // remaining ≤ X
+}
+
+// 2.12: the accrued time at which a threshold is crossed.
+long long threshold_seconds(const sla::threshold& th, long long target) {
+  if (th.percent) {
+    long long num = milli_percent(*th.percent) * target;  // ceil(P × target / 100)
+    return (num + 100 * 1000 - 1) / (100 * 1000);
+  }
+  return std::max(0LL, target - th.before_deadline->count());
+}
+
+bool applies(const sla::threshold& th, const std::string& target) { return th.targets.empty() || names(th.targets, target); }
+
+// ---- The clocks -----------------------------------------------------------------------------
+
+enum class phase { running, met, cancelled };  // 2.3
+
 struct clock {
-  sla::target_definition def;
-  const reference_calendar* cal = nullptr;
-  std::optional<long long> target;  // seconds; none: no amount
+  std::string name;
+  sla::target_definition def;            // the definition in force; amount none: no clock to count
+  const minute_calendar* cal = nullptr;  // null when the amount is none
+  std::optional<long long> amount;       // business seconds, fixed at the start (2.1)
+  phase ph = phase::running;
+  instant start;
   long long accrued = 0;
-  std::vector<instant> counted_minutes;  // starts of the minutes that counted, in order
-  std::optional<instant> met_at;
-  std::string met_by;
-  bool cancelled = false;
+  std::optional<instant> met_at, breached_at;
+  int cycles = 1;
+  std::vector<std::pair<long long, long long>> counted;  // the stretches counted since the start
+};
+
+class replay {
+ public:
+  replay(const sla::policy& p, const sla::ticket_event& created, const std::string& cell_severity, bool keep)
+      : p_(p), rules_(p.clock()), keep_(keep), type_(created.type), severity_(created.severity), plan_(created.plan),
+        zone_(created.timezone) {
+    // 2.3: every target name of the policy has a clock from the creation. The names are those
+    // of every cell's targets.
+    std::set<std::string> seen;
+    std::vector<std::string> plans = p.plans().empty() ? std::vector<std::string>{""} : p.plans();
+    for (const auto& t : p.types())
+      for (const auto& s : p.severities())
+        for (const auto& pl : plans)
+          for (const auto& d : p.targets_for(t, s, pl))
+            if (seen.insert(d.name).second) {
+              clock c;
+              c.name = d.name;
+              c.def.name = d.name;
+              clocks_.push_back(c);
+            }
+    // keep: the cell at `now` from the start (2.8); restart: the created cell, changing later.
+    for (const auto& d : p.targets_for(type_, keep ? cell_severity : severity_, plan_)) define(*find(d.name), d);
+    for (auto& c : clocks_) begin_cycle(c, created.at);
+  }
+
+  const std::string& type() const { return type_; }
+  const std::string& plan() const { return plan_; }
+  const std::string& severity() const { return severity_; }
+  std::vector<clock>& clocks() { return clocks_; }
+
+  clock* find(const std::string& name) {
+    for (auto& c : clocks_)
+      if (c.name == name) return &c;
+    return nullptr;
+  }
+
+  // 2.3: a running clock ticks while the current status does not pause it.
+  bool paused(const clock& c) const {
+    auto it = rules_.pauses.find(status_);
+    return !status_.empty() && it != rules_.pauses.end() && names(it->second, c.name);
+  }
+  bool ticking(const clock& c) const { return c.ph == phase::running && !paused(c) && c.amount.has_value(); }
+
+  // One event, at its instant (2.2, 2.3, 2.5–2.8).
+  void apply(const sla::ticket_event& e) {
+    const instant t = e.at;
+    switch (e.kind) {
+      case event_kind::created: throw std::logic_error("reference: a second created event");
+      case event_kind::status: {
+        // 2.3: leaving the previous status (a reopening when it leaves a meeting status for one
+        // that is not), then cancellation, then meeting.
+        std::string previous = status_;
+        status_ = e.status;
+        if (meeting(previous) && !meeting(status_)) reopen();
+        if (contains(rules_.cancel_statuses, status_)) cancel_all();
+        if (auto it = rules_.met_by_status.find(status_); it != rules_.met_by_status.end()) meet(it->second, t);
+        break;
+      }
+      case event_kind::responded:
+      case event_kind::resolved:
+      case event_kind::closed: meet_by_event(e.kind, t); break;
+      case event_kind::updated:
+        // 2.7: periodic targets restart while running; then `updated` meets what it names.
+        for (auto& c : clocks_)
+          if (names(rules_.periodic_targets, c.name) && c.ph == phase::running) {
+            ++c.cycles;
+            begin_cycle(c, t);
+          }
+        meet_by_event(e.kind, t);
+        break;
+      case event_kind::reopened: reopen(); break;
+      case event_kind::severity:
+        severity_ = e.severity;
+        if (!keep_) {
+          // 2.8 restart: every running target of the new cell starts a new cycle at the change
+          // with nothing accrued, on the new definition; met and cancelled ones keep theirs.
+          for (const auto& d : p_.targets_for(type_, severity_, plan_)) {
+            clock& c = *find(d.name);
+            if (c.ph != phase::running) continue;
+            define(c, d);
+            ++c.cycles;
+            begin_cycle(c, t);
+          }
+        }
+        break;
+      case event_kind::cancelled: cancel_all(); break;
+    }
+  }
+
+  // 2.4: after every event at instant t, a clock whose accrued time has reached its amount and
+  // whose phase is not met is breached at t (unless already breached in this cycle).
+  void check_breach(instant t) {
+    for (auto& c : clocks_)
+      if (c.amount && !c.breached_at && c.ph != phase::met && c.accrued >= *c.amount) c.breached_at = t;
+  }
+
+  // The piece [a, b): no event inside it, and business-ness constant on every calendar.
+  void tick(long long a, long long b) {
+    for (auto& c : clocks_) {
+      if (!ticking(c) || !c.cal->open_at(a)) continue;
+      const long long length = b - a;
+      // Crossing the amount strictly inside the piece: nothing can meet it there (2.4). A
+      // crossing exactly at b is judged at b, after the events at b.
+      if (!c.breached_at && c.accrued < *c.amount && c.accrued + length > *c.amount)
+        c.breached_at = at_second(a + (*c.amount - c.accrued));
+      c.accrued += length;
+      c.counted.emplace_back(a, b);
+    }
+  }
+
+ private:
+  bool meeting(const std::string& status) const { return !status.empty() && rules_.met_by_status.count(status) > 0; }
+
+  const minute_calendar* calendar_named(const std::string& name) const {
+    for (const auto& pc : p_.calendars())
+      if (pc.name == name) {
+        sla::calendar_spec spec = pc.spec;
+        if (pc.tenant_timezone && !zone_.empty()) spec.timezone = zone_;  // the created event's tenant zone
+        return &calendar_for(spec);
+      }
+    throw std::logic_error("reference: no calendar " + name);
+  }
+
+  void define(clock& c, const sla::target_definition& d) {
+    c.def = d;
+    c.cal = d.amount.kind == sla::amount_kind::none ? nullptr : calendar_named(d.calendar);
+  }
+
+  // 2.1: the amount as business time, fixed at the clock's start s.
+  std::optional<long long> amount_at(const clock& c, instant s) const {
+    const auto& a = c.def.amount;
+    switch (a.kind) {
+      case sla::amount_kind::none: return std::nullopt;
+      case sla::amount_kind::business_time: return a.time.count();
+      case sla::amount_kind::business_days: {
+        auto end = c.cal->ref().add_business_days(s, a.days, horizon_days);
+        if (!end) throw std::logic_error("reference: business days past the horizon");
+        return c.cal->elapsed(s, *end);
+      }
+      case sla::amount_kind::next_business_day: {
+        auto end = c.cal->ref().next_business_day_close(s, horizon_days);
+        if (!end) throw std::logic_error("reference: next business day past the horizon");
+        return c.cal->elapsed(s, *end);
+      }
+    }
+    return std::nullopt;
+  }
+
+  // A new cycle from s with nothing accrued and no outcome yet (2.7, 2.8; the first one at the
+  // creation).
+  void begin_cycle(clock& c, instant s) {
+    c.start = s;
+    c.accrued = 0;
+    c.counted.clear();
+    c.met_at.reset();
+    c.breached_at.reset();
+    c.amount = amount_at(c, s);
+  }
+
+  // 2.5: only a running clock is met; the first met_at of the cycle stands.
+  void meet(const std::vector<std::string>& list, instant t) {
+    for (auto& c : clocks_)
+      if (names(list, c.name) && c.ph == phase::running) {
+        c.ph = phase::met;
+        c.met_at = t;
+      }
+  }
+  void meet_by_event(event_kind k, instant t) {
+    if (auto it = rules_.met_by_event.find(event_name(k)); it != rules_.met_by_event.end()) meet(it->second, t);
+  }
+
+  // 2.6: a reopening resumes the resumable targets that are met: same start, time kept, a new
+  // cycle (whose met_at is not yet known). A breach stays (2.5).
+  void reopen() {
+    for (auto& c : clocks_)
+      if (c.ph == phase::met && names(rules_.resumable, c.name)) {
+        c.ph = phase::running;
+        c.met_at.reset();
+        ++c.cycles;
+      }
+  }
+
+  // 2.7: cancellation stops every running clock, for good.
+  void cancel_all() {
+    for (auto& c : clocks_)
+      if (c.ph == phase::running) c.ph = phase::cancelled;
+  }
+
+  const sla::policy& p_;
+  const sla::clock_rules& rules_;
+  bool keep_;
+  std::string type_, severity_, plan_, zone_, status_;
+  std::vector<clock> clocks_;
 };
 
 }  // namespace
 
-std::map<std::string, reference_target> evaluate_ticket(const sla::policy& p, const std::vector<sla::ticket_event>& events,
-                                                        instant now) {
-  if (events.empty() || events.front().kind != sla::event_kind::created) throw std::logic_error("reference: no created");
+reference_evaluation evaluate_ticket(const sla::policy& p, const std::vector<sla::ticket_event>& given, instant now) {
+  std::vector<sla::ticket_event> events = given;
+  std::stable_sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.at < b.at; });  // 2.2
+  if (events.empty() || events.front().kind != event_kind::created) throw std::logic_error("reference: the first event must be created");
   const sla::ticket_event& created = events.front();
-  // One reference calendar per policy calendar, in the ticket's tenant zone where allowed.
-  std::map<std::string, reference_calendar> calendars;
-  for (const auto& c : p.calendars()) {
-    sla::calendar_spec spec = c.spec;
-    if (c.tenant_timezone && !created.timezone.empty()) spec.timezone = created.timezone;
-    calendars.emplace(c.name, reference_calendar(spec));
-  }
-  const sla::clock_rules& rules = p.clock();
-  std::string severity = created.severity, status;
-  std::map<std::string, clock> clocks;
+  if (now < created.at) throw std::logic_error("reference: now is before the creation");
+  events.erase(std::remove_if(events.begin(), events.end(), [&](const auto& e) { return e.at > now; }), events.end());
 
-  auto amount_of = [&](const sla::target_definition& d, const reference_calendar& cal) -> std::optional<long long> {
-    switch (d.amount.kind) {
-      case sla::amount_kind::none: return std::nullopt;
-      case sla::amount_kind::business_time:
-        if (d.amount.time.count() % 60) throw std::logic_error("reference: amounts must be whole minutes");
-        return d.amount.time.count();
-      case sla::amount_kind::business_days: {
-        auto end = cal.add_business_days(created.at, d.amount.days, 400);
-        if (!end) return std::nullopt;
-        return cal.elapsed(created.at, *end);
-      }
-      case sla::amount_kind::next_business_day: {
-        auto end = cal.next_business_day_close(created.at, 400);
-        if (!end) return std::nullopt;
-        return cal.elapsed(created.at, *end);
-      }
-    }
-    return std::nullopt;
-  };
-  auto choose = [&](bool first) {
-    auto defs = p.targets_for(created.type, severity, created.plan);
-    for (const auto& d : defs) {
-      // A target with no amount may name no calendar; its time is counted on the first one.
-      const reference_calendar& cal = calendars.at(d.calendar.empty() ? p.calendars().front().name : d.calendar);
-      auto it = clocks.find(d.name);
-      if (it == clocks.end()) {
-        if (!first) throw std::logic_error("reference: a severity change added a target");
-        clocks[d.name] = clock{d, &cal, amount_of(d, cal), 0, {}, {}, {}, false};
-      } else {
-        it->second.def = d;
-        it->second.cal = &cal;
-        it->second.target = amount_of(d, cal);
-      }
-    }
-  };
-  auto paused = [&](const std::string& name) {
-    auto it = rules.pauses.find(status);
-    return it != rules.pauses.end() && names(it->second, name);
-  };
-  auto stop = [&](const std::vector<std::string>& list, instant at, const std::string& by) {
-    for (auto& [name, c] : clocks)
-      if (names(list, name) && !c.met_at && !c.cancelled) c.met_at = at, c.met_by = by;
-  };
+  // The severity in force at `now`: with `keep` the whole history is counted on its cell (2.8).
+  std::string final_severity = created.severity;
+  for (std::size_t i = 1; i < events.size(); ++i)
+    if (events[i].kind == event_kind::severity) final_severity = events[i].severity;
+  const bool keep = !p.clock().restart_on_severity_change;
 
-  std::size_t next_event = 0;
-  for (instant m = created.at; m < now || (m == now && next_event < events.size() && events[next_event].at <= now); m += seconds{60}) {
-    if (m.time_since_epoch().count() % 60) throw std::logic_error("reference: whole minutes only");
-    for (; next_event < events.size() && events[next_event].at == m; ++next_event) {
-      const sla::ticket_event& e = events[next_event];
-      switch (e.kind) {
-        case sla::event_kind::created: choose(true); break;
-        case sla::event_kind::status: {
-          std::string previous = status;
-          status = e.status;
-          if (!previous.empty() && previous != status)
-            for (auto& [name, c] : clocks) {
-              if (c.met_at && c.met_by == "status " + previous) c.met_at.reset(), c.met_by.clear();
-              bool was_cancel = std::find(rules.cancel_statuses.begin(), rules.cancel_statuses.end(), previous) != rules.cancel_statuses.end();
-              bool is_cancel = std::find(rules.cancel_statuses.begin(), rules.cancel_statuses.end(), status) != rules.cancel_statuses.end();
-              if (c.cancelled && was_cancel && !is_cancel) c.cancelled = false;
-            }
-          if (std::find(rules.cancel_statuses.begin(), rules.cancel_statuses.end(), status) != rules.cancel_statuses.end())
-            for (auto& [name, c] : clocks)
-              if (!c.met_at) c.cancelled = true;
-          if (auto it = rules.met_by_status.find(status); it != rules.met_by_status.end()) stop(it->second, m, "status " + status);
-          break;
-        }
-        case sla::event_kind::responded:
-        case sla::event_kind::resolved:
-        case sla::event_kind::closed: {
-          std::string kind(sla::to_string(e.kind));
-          if (auto it = rules.met_by_event.find(kind); it != rules.met_by_event.end()) stop(it->second, m, "event " + kind);
-          break;
-        }
-        case sla::event_kind::reopened:
-          for (auto& [name, c] : clocks)
-            if (c.met_at && c.met_by != "event responded") c.met_at.reset(), c.met_by.clear();
-          break;
-        case sla::event_kind::severity:
-          if (rules.restart_on_severity_change) throw std::logic_error("reference: restart not modelled");
-          severity = e.severity;
-          choose(false);
-          break;
-        case sla::event_kind::cancelled:
-          for (auto& [name, c] : clocks)
-            if (!c.met_at) c.cancelled = true;
-          break;
-        case sla::event_kind::updated: throw std::logic_error("reference: periodic targets not modelled");
-      }
-    }
-    if (m >= now) break;
-    for (auto& [name, c] : clocks)
-      if (!c.met_at && !c.cancelled && !paused(name) && c.cal->is_open(m)) {
-        c.accrued += 60;
-        c.counted_minutes.push_back(m);
-      }
+  replay r(p, created, final_severity, keep);
+
+  // Walk [created, now] in pieces cut at every whole minute and every event instant.
+  std::size_t next_event = 1;
+  long long t = secs(created.at);
+  const long long end = secs(now);
+  for (;;) {
+    while (next_event < events.size() && secs(events[next_event].at) == t) r.apply(events[next_event++]);
+    r.check_breach(at_second(t));
+    if (t == end) break;
+    long long next = minute_of(t) + 60;
+    if (next_event < events.size()) next = std::min(next, secs(events[next_event].at));
+    next = std::min(next, end);
+    r.tick(t, next);
+    t = next;
   }
 
-  std::map<std::string, reference_target> out;
-  for (const auto& [name, c] : clocks) {
-    reference_target r;
-    r.name = name;
-    r.accrued = c.accrued;
-    r.met_at = c.met_at;
-    if (c.target && c.accrued >= *c.target && *c.target > 0) {
-      // The minute in which the accrued time reached the target ends at the breach.
-      r.breached_at = c.counted_minutes[static_cast<std::size_t>(*c.target / 60 - 1)] + seconds{60};
+  // ---- What is reported at `now` (2.9–2.12) ----
+  reference_evaluation out;
+  out.type = r.type();
+  out.severity = r.severity();
+  out.plan = r.plan().empty() ? p.default_plan() : r.plan();
+  std::optional<instant> next_change;
+  auto consider = [&](const clock& c, long long n) {
+    if (n <= c.accrued) return;  // reached already
+    auto at = c.cal->add(now, n - c.accrued);
+    if (!at) throw std::logic_error("reference: a threshold past the horizon");
+    if (*at > now && (!next_change || *at < *next_change)) next_change = *at;
+  };
+  for (const auto& d : p.targets_for(r.type(), r.severity(), r.plan())) {
+    clock& c = *r.find(d.name);
+    reference_target rt;
+    rt.name = c.name;
+    rt.calendar = c.def.calendar;
+    rt.amount = c.def.amount;
+    if (!c.amount) {  // 2.9: not a clock
+      rt.state = sla::target_state::not_applicable;
+      out.targets.push_back(rt);
+      continue;
     }
-    if (c.cancelled) r.state = sla::target_state::cancelled;
-    else if (r.breached_at) r.state = sla::target_state::breached;
-    else if (c.met_at) r.state = sla::target_state::met;
-    else if (paused(name)) r.state = sla::target_state::paused;
-    else r.state = sla::target_state::running;
-    if (c.target && !c.cancelled) {
-      if (r.breached_at) r.deadline = r.breached_at;
-      else r.deadline = c.cal->add(c.met_at ? *c.met_at : now, *c.target - c.accrued, 400);
+    const long long target = *c.amount;
+    rt.target = target;
+    rt.accrued = c.accrued;
+    rt.cycles = c.cycles;
+    rt.met_at = c.met_at;
+    rt.breached_at = c.breached_at;
+    for (const auto& [a, b] : c.counted) rt.explained_counted += b - a;
+    const long long remaining = target - c.accrued;
+    // 2.10: the state, first match wins.
+    if (c.breached_at) rt.state = sla::target_state::breached;
+    else if (c.ph == phase::cancelled) rt.state = sla::target_state::cancelled;
+    else if (c.ph == phase::met) rt.state = sla::target_state::met;
+    else if (r.paused(c)) rt.state = sla::target_state::paused;
+    else rt.state = sla::target_state::running;
+    // 2.10: the deadline.
+    switch (rt.state) {
+      case sla::target_state::breached: rt.deadline = c.breached_at; break;
+      case sla::target_state::met:
+        if (remaining < 0) throw std::logic_error("reference: met after the amount but not breached");
+        rt.deadline = c.cal->add(*c.met_at, remaining);
+        if (!rt.deadline) throw std::logic_error("reference: a deadline past the horizon");
+        break;
+      case sla::target_state::running:
+      case sla::target_state::paused:
+        if (remaining <= 0) throw std::logic_error("reference: running past the amount but not breached");
+        rt.deadline = c.cal->add(now, remaining);
+        if (!rt.deadline) throw std::logic_error("reference: a deadline past the horizon");
+        break;
+      default: break;
     }
-    out[name] = r;
+    // 2.11: thresholds on the accrued time (frozen when paused or stopped).
+    for (const auto& w : p.warnings())
+      if (applies(w, c.name) && crossed(w, c.accrued, target)) rt.warnings.push_back(w.name);
+    for (const auto& e : p.escalations())
+      if (applies(e, c.name) && crossed(e, c.accrued, target)) {
+        rt.escalation = e.name;
+        rt.escalations_crossed.push_back(e.name);
+      }
+    // 2.12: only ticking clocks move; candidates are the thresholds not yet reached.
+    if (r.ticking(c)) {
+      if (!c.breached_at) consider(c, target);
+      for (const auto& w : p.warnings())
+        if (applies(w, c.name)) consider(c, threshold_seconds(w, target));
+      for (const auto& e : p.escalations())
+        if (applies(e, c.name)) consider(c, threshold_seconds(e, target));
+    }
+    out.targets.push_back(rt);
   }
+  out.next_change = next_change;
   return out;
 }
 
