@@ -176,9 +176,13 @@ class policy {
   // Throws sla::error(invalid_argument) for an unknown name, unknown_time_zone for a bad zone.
   business_calendar calendar(std::string_view name, std::string_view tenant_zone = {}) const;
 
-  // The deadline of a target whose clock starts at `start` and runs without pauses:
-  // add / add_business_days / next_business_day_close on its calendar; std::nullopt for
-  // amount_kind::none or "never".
+  // The deadline of a target whose clock starts at `start` and runs without pauses, as a ticket
+  // clock counts it: add(start, amount) for business time; for `n business days` and `next
+  // business day`, add(start, elapsed(start, landing)) — the landing of add_business_days /
+  // next_business_day_close, or the close before it when the landing falls on an opening.
+  // std::nullopt for amount_kind::none or "never".
+  // Example (Mon–Fri 08:00–18:00 New York): 2 business days from Sunday 2026-11-22 land on
+  // Wednesday 08:00, but the 20h of business time they span run out on Tuesday 18:00.
   std::optional<instant> deadline(const target_definition& target, instant start,
                                   std::string_view tenant_zone = {}) const;
 

@@ -221,15 +221,20 @@ business_calendar policy::calendar(std::string_view name, std::string_view tenan
 
 std::optional<instant> policy::deadline(const target_definition& target, instant start,
                                         std::string_view tenant_zone) const {
-  if (target.amount.kind == amount_kind::none) return std::nullopt;
+  if (target.amount.kind == amount_kind::none || target.calendar.empty()) return std::nullopt;
   business_calendar cal = calendar(target.calendar, tenant_zone);
+  // The ticket clock's deadline: a business-days amount is the business time it spans from the
+  // start, so the deadline is where that much business time runs out (a close, when the landing
+  // falls on an opening).
+  std::optional<instant> end;
   switch (target.amount.kind) {
     case amount_kind::business_time: return cal.add(start, target.amount.time);
-    case amount_kind::business_days: return cal.add_business_days(start, target.amount.days);
-    case amount_kind::next_business_day: return cal.next_business_day_close(start);
-    case amount_kind::none: break;
+    case amount_kind::business_days: end = cal.add_business_days(start, target.amount.days); break;
+    case amount_kind::next_business_day: end = cal.next_business_day_close(start); break;
+    case amount_kind::none: return std::nullopt;
   }
-  return std::nullopt;
+  if (!end) return std::nullopt;
+  return cal.add(start, cal.elapsed(start, *end));
 }
 
 }  // namespace sla

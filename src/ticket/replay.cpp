@@ -181,7 +181,7 @@ void ticket_replay::choose_cell(instant at, bool restart) {
       // Restart: a running clock begins a new cycle here with the new amount; a stopped one
       // keeps its outcome and its amount.
       if (c.phase != clock_phase::running) {
-        if (!c.in_cell) define(c, t);
+        if (!c.in_cell) define(c, {t.target, target_amount{}, std::nullopt});  // it had no amount: none
         continue;
       }
       if (c.in_cell) ++c.cycles;
@@ -220,7 +220,7 @@ void ticket_replay::apply(const ticket_event& e) {
     created_ = e.at;
     type_ = e.type;
     severity_ = e.severity;
-    plan_ = e.plan;
+    plan_ = e.plan.empty() ? data_->default_plan : e.plan;
     zone_ = e.timezone;
     calendars_.clear();
     for (std::size_t i = 0; i < data_->calendars.size(); ++i) calendars_.push_back(&data_->calendar_for(i, zone_));
@@ -284,6 +284,7 @@ ticket_evaluation ticket_replay::result(instant now) const {
       if (calendars_[k] == c.calendar) s.calendar = data_->calendars[k].name;
     if (!c.is_clock()) {
       s.state = target_state::not_applicable;
+      s.cycles = 1;
       out.targets.push_back(std::move(s));
       continue;
     }
@@ -308,15 +309,23 @@ ticket_evaluation ticket_replay::result(instant now) const {
       else if (c.phase == clock_phase::running) s.deadline = c.calendar->add(now, s.remaining);
       for (const auto& w : model_->warnings)
         if (w.applies[index] && accrued >= w.needed(target)) s.warnings.push_back(w.name);
-      for (const auto& level : model_->escalations)
-        if (level.applies[index] && accrued >= level.needed(target)) s.escalation = level.name;
+      std::size_t escalation_after = 0;  // one past the reported level, in policy order
+      for (std::size_t k = 0; k < model_->escalations.size(); ++k) {
+        const auto& level = model_->escalations[k];
+        if (level.applies[index] && accrued >= level.needed(target)) {
+          s.escalation = level.name;
+          escalation_after = k + 1;
+        }
+      }
       if (last.state == clock_state::ticking) {
         if (!r.breach) consider(s.deadline);
-        for (const auto* list : {&model_->warnings, &model_->escalations})
-          for (const auto& th : *list) {
-            long long needed = th.needed(target);
-            if (th.applies[index] && needed > accrued) consider(c.calendar->add(now, seconds{needed - accrued}));
-          }
+        auto when = [&](const compiled_threshold& th) {
+          long long needed = th.needed(target);
+          if (th.applies[index] && needed > accrued) consider(c.calendar->add(now, seconds{needed - accrued}));
+        };
+        for (const auto& w : model_->warnings) when(w);
+        // A level changes the reported escalation only when it comes after the one reported now.
+        for (std::size_t k = escalation_after; k < model_->escalations.size(); ++k) when(model_->escalations[k]);
       }
     }
     out.targets.push_back(std::move(s));

@@ -63,9 +63,13 @@ TEST_CASE("advendio: Easter 2026 closes Good Friday and Easter Monday", "[policy
   // A case opened on Good Friday 2026-04-03 10:00 CEST = 08:00Z:
   //   premium critical 2h: closed until Tuesday 09:00 → 11:00 CEST = 09:00Z.
   //   basic high 1 business day: outside business time the count starts on the date of the next
-  //   opening, Tuesday 7, at that opening (09:00); +1 → Wednesday 8 09:00 CEST = 07:00Z.
+  //   opening, Tuesday 7, at that opening (09:00); +1 lands on Wednesday 8 09:00 CEST. As a
+  //   ticket clock that is the business time it spans, Tuesday 09:00–17:00 = 8h, which runs out
+  //   at Tuesday's close: 17:00 CEST = 15:00Z (no business time lies between it and the landing).
   CHECK(deadline(p, "bug", "critical", "premium", "response", "2026-04-03T08:00:00Z") == "2026-04-07T09:00:00Z");
-  CHECK(deadline(p, "bug", "high", "basic", "response", "2026-04-03T08:00:00Z") == "2026-04-08T07:00:00Z");
+  CHECK(deadline(p, "bug", "high", "basic", "response", "2026-04-03T08:00:00Z") == "2026-04-07T15:00:00Z");
+  CHECK(sla::format_instant(*p.calendar("business").add_business_days(sla::parse_instant("2026-04-03T08:00:00Z"), 1)) ==
+        "2026-04-08T07:00:00Z");
   // The calendar itself: Thursday 2 open at 10:00 CEST; Good Friday and Easter Monday closed.
   auto cal = p.calendar("business");
   CHECK(cal.is_open(sla::parse_instant("2026-04-02T08:00:00Z")));

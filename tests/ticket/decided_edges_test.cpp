@@ -586,3 +586,43 @@ TEST_CASE("decided edge: evaluating before the creation is an error", "[ticket][
   h.created("2026-11-23T10:00:00Z", "incident", "urgent");
   CHECK_THROWS_WITH(h.at("2026-11-23T09:59:59Z"), Catch::Contains("before the ticket was created"));
 }
+
+// ---- 2.12 The next change ------------------------------------------------------------------------
+
+TEST_CASE("decided edge: next_change is the first instant something reported would change", "[ticket][edges]") {
+  SECTION("advendio premium critical: the 75% warning comes before the breach and the first level") {
+    // response 2h on Mon–Fri 09:00–17:00 Berlin (CET, +1). Created Mon 16:00 CET = 15:00Z:
+    // Monday gives 1h; breach and customer-success-manager (100%) at Tue 10:00 CET = 09:00Z;
+    // 75% (1h30m) at Tue 09:30 CET = 08:30Z. At Mon 16:30 CET the earliest is 08:30Z.
+    history h{seed("advendio.yaml")};
+    h.created("2026-11-23T15:00:00Z", "bug", "critical", "premium");
+    CHECK(text(h.at("2026-11-23T15:30:00Z").next_change) == "2026-11-24T08:30:00Z");
+    auto after = h.at("2026-11-24T08:30:00Z");
+    CHECK(text(after.next_change) == "2026-11-24T09:00:00Z");
+    auto breached = h.at("2026-11-24T09:00:00Z");
+    CHECK(target(breached, "response").escalation == std::optional<std::string>("customer-success-manager"));
+    // coo at 150% (3h): Tue 09:00 + 1h CET = 11:00 CET = 10:00Z.
+    CHECK(text(breached.next_change) == "2026-11-24T10:00:00Z");
+  }
+  SECTION("a level written before the reported one would not change it, so it is not a candidate") {
+    // Levels written [late at 120%, early at 50%]: the reported level is the last crossed in
+    // that order. At 110% `early` is crossed and reported; crossing `late` at 120% would leave
+    // `early` reported, so nothing is left to change: next_change none.
+    const sla::policy p = sla::policy::parse(R"(
+policy: order
+types: [t]
+severities: [s]
+calendars: {office: {timezone: UTC, hours: {mon-fri: ["09:00-17:00"]}}}
+targets: [{calendar: office, targets: {response: 1h}}]
+escalations: [{name: late, at: 120%}, {name: early, at: 50%}]
+)", "order.yaml");
+    history h{p};
+    h.created("2026-11-23T09:00:00Z", "t", "s");
+    // 09:30 crosses early (50%); 10:00 breaches. At 10:06 (110%): nothing left.
+    CHECK(text(h.at("2026-11-23T09:10:00Z").next_change) == "2026-11-23T09:30:00Z");
+    CHECK(text(h.at("2026-11-23T09:40:00Z").next_change) == "2026-11-23T10:00:00Z");
+    auto ev = h.at("2026-11-23T10:06:00Z");
+    CHECK(target(ev, "response").escalation == std::optional<std::string>("early"));
+    CHECK_FALSE(ev.next_change);
+  }
+}

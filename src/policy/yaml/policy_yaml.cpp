@@ -327,6 +327,7 @@ std::vector<std::string> policy_loader::dimension(const YAML::Node& node, std::s
 }
 
 void policy_loader::check_target_reference(const YAML::Node& node, std::string_view path, const std::string& name) {
+  if (name == "*") return;  // every target
   target_references_.emplace_back(node, std::string(path), name);
 }
 
