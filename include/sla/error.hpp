@@ -12,6 +12,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace sla {
 
@@ -20,9 +21,13 @@ enum class error_code {
   out_of_range,        // an instant outside [min_instant, max_instant] (see time.hpp)
   unknown_time_zone,   // a zone name the tz database does not have, or a malformed offset
   invalid_calendar,    // a calendar spec that is malformed (bad window, day twice, unknown key)
-  invalid_argument,    // a value that is well formed but not acceptable (negative days, …)
+  invalid_policy,      // a policy file that is malformed or inconsistent (unknown target, overlapping rules, …)
+  invalid_argument,    // a value that is well formed but not acceptable (negative days, unknown status, …)
   io,                  // a file that cannot be read
 };
+
+// "invalid_policy", … (the enumerator's name).
+std::string_view to_string(error_code code);
 
 // Where in a source an error was found. line/column are 1-based; 0 means unknown.
 struct source_position {
@@ -51,5 +56,26 @@ class error : public std::runtime_error {
 
 // "source:line:column: path: message", leaving out the parts that are unknown.
 std::string format_error(const source_position& where, const std::string& path, const std::string& message);
+
+// ---- Problems: what a validator reports, all at once --------------------------------------------
+
+enum class problem_severity { error, warning };
+
+// One problem found while reading a document: an error (the document cannot be used) or a
+// warning (it can, but probably says something its author did not mean).
+struct problem {
+  problem_severity severity = problem_severity::error;
+  source_position where;
+  std::string path;     // "targets[3].response"
+  std::string message;  // what is wrong
+  std::string hint;     // how to fix it ("did you mean `resolution`?"); may be empty
+  error_code code = error_code::invalid_policy;  // the code an error carries when thrown
+};
+
+// "file:line:col: path: message (hint)", with "warning: " before the message for warnings.
+std::string format_problem(const problem& p);
+
+// The error a problem becomes when a loader throws it.
+error to_error(const problem& p);
 
 }  // namespace sla

@@ -33,21 +33,6 @@
 
 namespace sla {
 
-// ---- Problems reported by validation --------------------------------------------------------
-
-enum class problem_severity { error, warning };
-
-struct problem {
-  problem_severity severity = problem_severity::error;
-  source_position where;
-  std::string path;     // "targets[3].response"
-  std::string message;  // what is wrong
-  std::string hint;     // how to fix it; may be empty
-};
-
-// "file:line:col: path: message (hint)", with "warning: " before the message for warnings.
-std::string format_problem(const problem& p);
-
 // ---- Amounts --------------------------------------------------------------------------------
 
 enum class amount_kind {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "calendar/day_names.hpp"
 #include "calendar/compiled_calendar.hpp"
 
 namespace sla {
@@ -59,12 +60,12 @@ day_windows normalise(const std::vector<daily_window>& windows, const std::strin
   return out;
 }
 
-constexpr const char* weekday_names[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
 
 std::shared_ptr<const calendar_data> compile(const calendar_spec& spec) {
   time_zone zone = time_zone::load(spec.timezone);
   std::array<day_windows, 7> weekly;
-  for (std::size_t w = 0; w < 7; ++w) weekly[w] = normalise(spec.hours[w], fmt::format("hours.{}", weekday_names[w]));
+  for (std::size_t w = 0; w < 7; ++w) weekly[w] = normalise(spec.hours[w], fmt::format("hours.{}", detail::day_names[w]));
 
   std::vector<std::pair<seconds64, day_windows>> exceptions;
   auto day_of = [](std::chrono::year_month_day d) -> seconds64 {

@@ -2,6 +2,7 @@
 #include <sla/policy.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
@@ -10,12 +11,6 @@
 #include "policy/policy_data.hpp"
 
 namespace sla {
-
-std::string format_problem(const problem& p) {
-  std::string message = p.severity == problem_severity::warning ? "warning: " + p.message : p.message;
-  if (!p.hint.empty()) message += fmt::format(" ({})", p.hint);
-  return format_error(p.where, p.path, message);
-}
 
 // ---- Amounts ----------------------------------------------------------------------------------
 
@@ -162,21 +157,35 @@ void require_known(const std::vector<std::string>& known, std::string_view value
 }
 }  // namespace
 
-std::vector<detail::cell_target> policy_data::cell(std::string_view type, std::string_view severity,
-                                                  std::string_view plan) const {
-  require_known(types, type, "type");
-  require_known(severities, severity, "severity");
-  std::string_view effective_plan = plan.empty() ? std::string_view(default_plan) : plan;
-  if (!plans.empty()) require_known(plans, effective_plan, "plan");
-  else if (!plan.empty())
-    throw error(error_code::invalid_argument, fmt::format("unknown plan \"{}\": this policy has no plans", plan));
+policy_data::cell_key policy_data::resolve(std::string_view type, std::string_view severity, std::string_view plan) const {
+  cell_key key;
+  key.type = std::string(type.empty() && types.size() == 1 ? std::string_view(types.front()) : type);
+  if (key.type.empty())
+    throw error(error_code::invalid_argument, fmt::format("missing type: expected one of {}", fmt::join(types, ", ")));
+  require_known(types, key.type, "type");
+  key.severity = std::string(severity.empty() && severities.size() == 1 ? std::string_view(severities.front()) : severity);
+  if (severities.empty()) {
+    if (!key.severity.empty())
+      throw error(error_code::invalid_argument, fmt::format("unknown severity \"{}\": this policy has no severities", key.severity));
+  } else {
+    if (key.severity.empty())
+      throw error(error_code::invalid_argument, fmt::format("missing severity: expected one of {}", fmt::join(severities, ", ")));
+    require_known(severities, key.severity, "severity");
+  }
+  key.plan = std::string(plan.empty() ? std::string_view(default_plan) : plan);
+  if (!plans.empty()) require_known(plans, key.plan, "plan");
+  else if (!key.plan.empty())
+    throw error(error_code::invalid_argument, fmt::format("unknown plan \"{}\": this policy has no plans", key.plan));
+  return key;
+}
 
+std::vector<detail::cell_target> policy_data::cell(const cell_key& key) const {
   std::vector<detail::cell_target> out;
   for (std::size_t name = 0; name < target_names.size(); ++name) {
     const target_definition* best = nullptr;
     int best_specificity = -1;
     for (const auto& rule : rules) {
-      if (rule.specificity() <= best_specificity || !rule.matches(type, severity, effective_plan)) continue;
+      if (rule.specificity() <= best_specificity || !rule.matches(key.type, key.severity, key.plan)) continue;
       for (const auto& t : rule.targets)
         if (t.name == target_names[name]) {
           best = &t;
@@ -192,7 +201,7 @@ std::vector<target_definition> policy::targets_for(std::string_view type, std::s
                                                    std::string_view plan) const {
   const policy_data& d = *data_;
   std::vector<target_definition> out;
-  for (const auto& t : d.cell(type, severity, plan))
+  for (const auto& t : d.cell(d.resolve(type, severity, plan)))
     out.push_back({d.target_names[t.target], t.calendar ? d.calendars[*t.calendar].name : std::string(), t.amount});
   return out;
 }

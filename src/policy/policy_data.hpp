@@ -16,6 +16,7 @@ namespace sla {
 struct target_rule {
   std::vector<std::string> types, severities, plans;  // empty: "*"
   std::vector<target_definition> targets;
+  source_position where;  // where the rule is written (file:line:column)
   int specificity() const noexcept {
     return (types.empty() ? 0 : 1) + (severities.empty() ? 0 : 1) + (plans.empty() ? 0 : 1);
   }
@@ -26,6 +27,7 @@ struct policy_data {
   std::string name, description, source;
   std::vector<std::string> types, severities, plans, statuses;
   std::string default_plan;
+  int first_holiday_year = default_first_holiday_year, last_holiday_year = default_last_holiday_year;
   std::vector<std::string> impacts, urgencies;
   std::map<std::pair<std::string, std::string>, std::string> classification;
   std::vector<policy_calendar> calendars;
@@ -45,10 +47,17 @@ struct policy_data {
 
   std::optional<std::size_t> calendar_index(std::string_view name) const;
 
-  // The targets of a cell in the order the policy first names them (the most specific rule per
-  // target). An empty plan is the default plan. Throws sla::error(invalid_argument) for an
-  // unknown type, severity or plan.
-  std::vector<detail::cell_target> cell(std::string_view type, std::string_view severity, std::string_view plan) const;
+  // A ticket's cell as the policy names it: an empty plan is the default plan; an empty type or
+  // severity is the only one when the policy has one (a policy may have no severities at all).
+  // Throws sla::error(invalid_argument) for an unknown or missing name, with the known ones.
+  struct cell_key {
+    std::string type, severity, plan;
+  };
+  cell_key resolve(std::string_view type, std::string_view severity, std::string_view plan) const;
+
+  // The targets of a resolved cell in the order the policy first names them (the most specific
+  // rule per target).
+  std::vector<detail::cell_target> cell(const cell_key& key) const;
 
   // A compiled calendar, with `tenant_zone` replacing the zone of a calendar that takes one.
   // The reference stays valid as long as this policy_data lives. Throws unknown_time_zone.

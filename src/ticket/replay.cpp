@@ -170,7 +170,7 @@ void ticket_replay::reopen() {
 }
 
 void ticket_replay::choose_cell(instant at, bool restart) {
-  std::vector<cell_target> cell = data_->cell(type_, severity_, plan_);
+  std::vector<cell_target> cell = data_->cell({type_, severity_, plan_});
   std::vector<std::uint8_t> in_new(clocks_.size(), 0);
   cell_order_.clear();
   for (const auto& t : cell) {
@@ -218,9 +218,10 @@ void ticket_replay::apply(const ticket_event& e) {
   if (e.kind == event_kind::created) {
     started_ = true;
     created_ = e.at;
-    type_ = e.type;
-    severity_ = e.severity;
-    plan_ = e.plan.empty() ? data_->default_plan : e.plan;
+    auto key = data_->resolve(e.type, e.severity, e.plan);
+    type_ = key.type;
+    severity_ = key.severity;
+    plan_ = key.plan;
     zone_ = e.timezone;
     calendars_.clear();
     for (std::size_t i = 0; i < data_->calendars.size(); ++i) calendars_.push_back(&data_->calendar_for(i, zone_));
@@ -258,8 +259,7 @@ void ticket_replay::apply(const ticket_event& e) {
     case event_kind::reopened: reopen(); break;
     case event_kind::cancelled: cancel_running(); break;
     case event_kind::severity:
-      if (e.severity.empty()) fail("missing severity");
-      severity_ = e.severity;
+      severity_ = data_->resolve(type_, e.severity, plan_).severity;
       choose_cell(e.at, model_->restart_on_severity_change);
       break;
   }

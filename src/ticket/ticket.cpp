@@ -63,16 +63,15 @@ void ticket::append(const ticket_event& e, const policy* p) {
     fail(fmt::format("before the ticket was created ({})", format_instant(events_.front().at)));
   }
   if (p) {
-    auto check = [&](const std::vector<std::string>& list, const std::string& value, const char* what) {
-      if (!value.empty() && !list.empty() && !known(list, value)) fail(fmt::format("unknown {} \"{}\"", what, value));
+    auto check_cell = [&](std::string_view type, std::string_view severity, std::string_view plan) {
+      try {
+        (void)p->targets_for(type, severity, plan);
+      } catch (const error& bad) {
+        fail(bad.message());
+      }
     };
     if (e.kind == event_kind::created) {
-      if (e.type.empty()) fail("missing type");
-      if (e.severity.empty()) fail("missing severity");
-      check(p->types(), e.type, "type");
-      check(p->severities(), e.severity, "severity");
-      if (!e.plan.empty() && p->plans().empty()) fail(fmt::format("unknown plan \"{}\": the policy has no plans", e.plan));
-      check(p->plans(), e.plan, "plan");
+      check_cell(e.type, e.severity, e.plan);
       if (!e.timezone.empty()) {
         try {
           time_zone::load(e.timezone);
@@ -83,7 +82,8 @@ void ticket::append(const ticket_event& e, const policy* p) {
     }
     if (e.kind == event_kind::severity) {
       if (e.severity.empty()) fail("missing severity");
-      check(p->severities(), e.severity, "severity");
+      const ticket_event& created = events_.front();
+      check_cell(created.type, e.severity, created.plan);
     }
     if (e.kind == event_kind::status) {
       if (e.status.empty()) fail("missing status");

@@ -20,7 +20,7 @@ int digits(std::string_view text, std::size_t pos, std::size_t n) {
   return v;
 }
 
-std::string quoted(std::string_view text) {
+std::string quote_value(std::string_view text) {
   constexpr std::size_t max_shown = 64;
   std::string out = "\"";
   for (char c : text.substr(0, max_shown)) {
@@ -41,7 +41,7 @@ struct parse_result {
 
 parse_result parse(std::string_view text) {
   auto fail = [&](std::string why, error_code code = error_code::invalid_timestamp) {
-    return parse_result{std::nullopt, code, fmt::format("{} in timestamp {}", why, quoted(text))};
+    return parse_result{std::nullopt, code, fmt::format("{} in timestamp {}", why, quote_value(text))};
   };
   const char* expected = "expected RFC 3339 such as 2026-03-08T06:59:00Z or 2026-03-08T01:59:00-05:00";
   if (text.size() < 19) return fail(expected);
@@ -82,7 +82,7 @@ parse_result parse(std::string_view text) {
   } else {
     return fail("expected a UTC offset such as Z, +05:30 or -04:00");
   }
-  if (pos != text.size()) return fail(fmt::format("unexpected {} after the offset", quoted(text.substr(pos))));
+  if (pos != text.size()) return fail(fmt::format("unexpected {} after the offset", quote_value(text.substr(pos))));
 
   instant t = instant{std::chrono::sys_days{ymd}} + std::chrono::seconds{hour * 3600L + minute * 60L + second} -
               std::chrono::seconds{offset_seconds};

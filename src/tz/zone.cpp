@@ -40,7 +40,7 @@ namespace {
 
 using detail::seconds64;
 
-std::string quoted(std::string_view s) { return fmt::format("\"{}\"", s.substr(0, 80)); }
+std::string quote_value(std::string_view s) { return fmt::format("\"{}\"", s.substr(0, 80)); }
 
 // `+05:30`, `-03:00`, `+0530`, `+05`: seconds east of UTC, or nothing when not of that form.
 std::optional<int> parse_fixed_offset(std::string_view s) {
@@ -120,13 +120,13 @@ std::shared_ptr<const detail::zone_data> load_zone_data(std::string_view name) {
     throw error(error_code::unknown_time_zone,
                 fmt::format("{} is not a time zone: expected an IANA name such as America/New_York, UTC, or an "
                             "offset such as +05:30",
-                            quoted(name)));
+                            quote_value(name)));
   cctz::time_zone tz;
   if (!cctz::load_time_zone(std::string(name), &tz))
     throw error(error_code::unknown_time_zone,
                 fmt::format("unknown time zone {}: not in the tz database (names are case-sensitive, e.g. "
                             "Europe/Berlin)",
-                            quoted(name)));
+                            quote_value(name)));
   return build_from_cctz(std::string(name), tz);
 }
 

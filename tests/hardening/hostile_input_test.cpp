@@ -166,8 +166,8 @@ TEST_CASE("deep nesting: 10,000 nested lists or maps are an error with a positio
     REQUIRE(e);
     CHECK(e->code() == sla::error_code::invalid_calendar);
   }
-  // The calendar reader names the problem.
-  CHECK_THAT(error_of([&] { sla::parse_calendar_spec(lists); })->message(), Catch::Contains("nested too deeply"));
+  // The reader names the problem and its limit.
+  CHECK_THAT(error_of([&] { sla::parse_calendar_spec(lists); })->message(), Catch::Contains("nested more than 64 levels deep"));
 }
 
 TEST_CASE("huge YAML: a 20 MB scalar is read and reported, with a short message where the reader quotes it",
@@ -177,10 +177,9 @@ TEST_CASE("huge YAML: a 20 MB scalar is read and reported, with a short message 
   auto problems = sla::validate_policy("policy: " + big + "\n", "huge.yaml");
   CHECK(has_error(problems));
   CHECK_THAT(first_error(problems), Catch::Contains("types"));
-  // As a zone name: the spec reader checks only its form; compiling it is an unknown zone, and
-  // the message quotes 80 characters of it, not 20 MB.
-  auto spec = sla::parse_calendar_spec("timezone: " + big + "\nhours: always\n");
-  auto e = error_of([&] { sla::business_calendar{spec}; });
+  // As a zone name: an unknown zone at its position, and the message quotes 80 characters of
+  // it, not 20 MB.
+  auto e = error_of([&] { sla::parse_calendar_spec("timezone: " + big + "\nhours: always\n"); });
   REQUIRE(e);
   CHECK(e->code() == sla::error_code::unknown_time_zone);
   CHECK(std::string(e->what()).size() < 400);
@@ -203,9 +202,11 @@ TEST_CASE("huge YAML: a 20 MB window or amount is an error whose message does no
 
 // ---- Aliases ---------------------------------------------------------------------------------
 
-TEST_CASE("aliases: a billion laughs is walked in linear time, and aliases to good values load", "[hardening]") {
-  // l9 stands for 10^10 scalars if expanded; yaml-cpp shares aliased nodes, and the loaders walk
-  // a fixed depth, so each list is read once and its non-scalar items reported.
+TEST_CASE("aliases: a billion laughs is one error at the alias that overflows, and aliases to good values load",
+          "[hardening]") {
+  // l9 stands for 10^10 scalars if expanded. The reader counts what the aliases would expand to
+  // while it scans the events once, and stops past 1,000,000 values: l5 (each level x10: l0 has
+  // 11 values, l5 about 1.1 million) is where it stops.
   std::string laughs = "  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
   for (int i = 1; i < 10; ++i) {
     std::string prev = "*l" + std::to_string(i - 1);
@@ -213,19 +214,20 @@ TEST_CASE("aliases: a billion laughs is walked in linear time, and aliases to go
     for (int k = 0; k < 10; ++k) laughs += (k ? ", " : "") + prev;
     laughs += "]\n";
   }
-  auto began = std::chrono::steady_clock::now();
   auto flags = sla::validate_policy(small_policy + "flags:\n" + laughs, "laughs.yaml");
-  // flags.l0 is a list of names (fine); l1..l9 are lists of lists: 10 problems each.
-  CHECK(std::count_if(flags.begin(), flags.end(), [](const sla::problem& p) { return p.severity == sla::problem_severity::error; }) == 90);
-  // The same structure where names are expected.
-  auto types = sla::validate_policy("policy: p\nflags:\n" + laughs + "types: *l9\nseverities: *l9\n", "laughs.yaml");
-  CHECK(has_error(types));
-  auto spec_error = error_of([&] {
+  REQUIRE(flags.size() == 1);
+  CHECK_THAT(sla::format_problem(flags[0]), Catch::Contains("aliases expand this document to more than 1000000 values"));
+  // Line 7 is "flags:"; l5 is on line 13 (l0 on line 8).
+  CHECK(flags[0].where.line == 13);
+  auto spec_error = error_of([&] { sla::parse_calendar_spec("timezone: UTC\nhours: always\nextra:\n" + laughs); });
+  REQUIRE(spec_error);
+  CHECK_THAT(spec_error->message(), Catch::Contains("aliases expand"));
+  // Small aliases in the wrong place are read like the values they stand for.
+  auto wrong_place = error_of([&] {
     sla::parse_calendar_spec("timezone: UTC\nhours: {mon: &w [\"09:00-10:00\"], tue: [*w, *w, *w]}\n");
   });
-  REQUIRE(spec_error);
-  CHECK(spec_error->path() == "hours.tue[0]");
-  CHECK(std::chrono::steady_clock::now() - began < 2s);
+  REQUIRE(wrong_place);
+  CHECK(wrong_place->path() == "hours.tue[0]");
 
   // Aliases used as intended: the aliased values are read as if written out.
   auto spec = sla::parse_calendar_spec("timezone: UTC\nhours: {mon: &w [\"09:00-10:00\"], tue: *w}\n");
@@ -246,12 +248,13 @@ TEST_CASE("duplicate keys are errors naming the key and both places", "[hardenin
   REQUIRE(e);
   CHECK(e->path() == "timezone");
   CHECK(e->where().line == 3);
-  CHECK_THAT(e->message(), Catch::Contains("duplicate key 'timezone' (first at line 1)"));
+  CHECK_THAT(e->message(), Catch::Contains("duplicate key 'timezone' (first given at line 1)"));
   auto json = error_of([] { sla::parse_calendar_spec(R"({"timezone": "UTC", "hours": "always", "timezone": "UTC"})"); });
   REQUIRE(json);
-  CHECK_THAT(json->message(), Catch::Contains("first at column 2"));
+  CHECK_THAT(json->message(), Catch::Contains("first given at column 2"));
   auto problems = sla::validate_policy(small_policy + "types: [bug]\n", "dup.yaml");
-  CHECK(first_error(problems) == "dup.yaml:7:1: types: duplicate key 'types' (a key may appear once in a map; merge the two entries)");
+  CHECK(first_error(problems) ==
+        "dup.yaml:7:1: types: duplicate key 'types' (first given at line 2) (a key may appear once in a map; merge the two entries)");
 }
 
 TEST_CASE("encodings: a UTF-8 BOM and CRLF line ends read like plain text, NUL bytes are errors with a line",
@@ -275,7 +278,7 @@ TEST_CASE("encodings: a UTF-8 BOM and CRLF line ends read like plain text, NUL b
   CHECK(nul->where().line == 3);
   CHECK_THAT(nul->message(), Catch::Contains("NUL"));
   auto problems = sla::validate_policy(small_policy + std::string("\0", 1), "nul.yaml");
-  CHECK(first_error(problems) == "nul.yaml:7: a NUL byte (the file is not text)");
+  CHECK(first_error(problems) == "nul.yaml:7:1: a NUL byte (the file is not text)");
   // UTF-16 text has NULs too.
   CHECK(has_error(sla::validate_policy(std::string("\xFF\xFEp\0o\0", 6), "utf16.yaml")));
 }
@@ -284,8 +287,7 @@ TEST_CASE("encodings: invalid UTF-8 is kept as bytes, and a zone name made of it
   // Documented result: the readers do not decode text; names keep the bytes as written.
   auto p = sla::policy::parse("policy: p\xff\xfe\n" + small_policy.substr(small_policy.find('\n') + 1), "bytes.yaml");
   CHECK(p.name() == "p\xff\xfe");
-  auto spec = sla::parse_calendar_spec("timezone: Europe/Berl\xff\xfein\nhours: always\n");
-  auto e = error_of([&] { sla::business_calendar{spec}; });
+  auto e = error_of([&] { sla::parse_calendar_spec("timezone: Europe/Berl\xff\xfein\nhours: always\n"); });
   REQUIRE(e);
   CHECK(e->code() == sla::error_code::unknown_time_zone);
 }
@@ -293,10 +295,10 @@ TEST_CASE("encodings: invalid UTF-8 is kept as bytes, and a zone name made of it
 TEST_CASE("empty files: an empty, blank or comment-only file is an error at 1:1", "[hardening]") {
   for (std::string text : {"", "   \n\n", "# nothing here\n"}) {
     CHECK(first_error(sla::validate_policy(text, "empty.yaml")) ==
-          "empty.yaml:1:1: the file is empty (a policy needs at least policy, types, severities, calendars and targets)");
+          "empty.yaml:1:1: the document is empty (a policy needs at least policy, types, calendars and targets)");
     auto e = error_of([&] { sla::parse_calendar_spec(text); });
     REQUIRE(e);
-    CHECK(e->message() == "the calendar spec is empty; expected a map with timezone and hours");
+    CHECK(e->message() == "the document is empty (a calendar spec is a map with timezone and hours)");
   }
 }
 
@@ -316,17 +318,15 @@ TEST_CASE("a window ending at 00:00 crosses midnight, like one ending at 24:00",
 
 // ---- Big calendars and policies --------------------------------------------------------------
 
-TEST_CASE("100,000 windows or holidays in a calendar spec compile in well under 10 s, with exact answers",
+TEST_CASE("100,000 windows or holidays in a calendar spec compile, with exact answers (timed in bench/)",
           "[hardening]") {
   // Measured (Release, 2 cores): 100,000 windows 0.4 s, 100,000 holidays 0.6 s, parse + compile.
   std::string windows = "timezone: UTC\nhours:\n  mon: [";
   for (int i = 0; i < 100000; ++i) windows += i ? ", \"09:00-10:00\"" : "\"09:00-10:00\"";
   windows += "]\n";
-  auto began = std::chrono::steady_clock::now();
   sla::business_calendar many_windows(sla::parse_calendar_spec(windows));
   // The windows are one hour, counted once: Monday 2026-03-09 09:00 + 1h30 is the next Monday 09:30.
   CHECK(many_windows.add(at("2026-03-09T09:00:00Z"), 90min) == at("2026-03-16T09:30:00Z"));
-  CHECK(std::chrono::steady_clock::now() - began < 10s);
 
   // 100,000 holidays: every Monday to Thursday from 1950 on (about 480 years; those past the
   // supported range are ignored). Only Fridays stay open.
@@ -342,13 +342,11 @@ TEST_CASE("100,000 windows or holidays in a calendar spec compile in well under 
     holidays += (n++ ? ", " : "") + std::string(text);
   }
   holidays += "]\n";
-  began = std::chrono::steady_clock::now();
   sla::business_calendar fridays(sla::parse_calendar_spec(holidays));
   // Fri 2026-03-06 09:00 CET + 9h: 8h that Friday, 1h the next (09:00-10:00 CET = 08:00-09:00Z).
   CHECK(fridays.add(at("2026-03-06T08:00:00Z"), 9h) == at("2026-03-13T09:00:00Z"));
   // A year of Fridays: 2027 has 53 Fridays, 8h each.
   CHECK(fridays.elapsed(at("2027-01-01T00:00:00+01:00"), at("2028-01-01T00:00:00+01:00")) == 53 * 8h);
-  CHECK(std::chrono::steady_clock::now() - began < 10s);
 }
 
 TEST_CASE("policy loader: 100,000 request types load in under 5 s", "[hardening]") {
@@ -546,7 +544,6 @@ TEST_CASE("calendars with no business time: never, at once", "[hardening]") {
   auto far = sla::business_calendar(sla::parse_calendar_spec(
       "timezone: UTC\nhours: {}\nspecial_days: [{date: 2056-03-06, hours: [\"09:00-10:00\"]}]\n"));
   const sla::instant t = at("2026-03-06T21:30:00Z");
-  auto began = std::chrono::steady_clock::now();
   for (int i = 0; i < 10000; ++i) {
     sla::instant u = t + seconds{i * 3607};
     REQUIRE(closed.add(u, 1s) == std::nullopt);
@@ -559,7 +556,6 @@ TEST_CASE("calendars with no business time: never, at once", "[hardening]") {
     REQUIRE(far.next_open(u) == std::nullopt);
     REQUIRE(far.add(u, 1s) == std::nullopt);
   }
-  CHECK(std::chrono::steady_clock::now() - began < 2s);
   CHECK(closed.elapsed(sla::min_instant, sla::max_instant) == 0s);
   CHECK(far.next_open(at("2040-01-01T00:00:00Z")) == at("2056-03-06T09:00:00Z"));
 }
@@ -580,10 +576,11 @@ TEST_CASE("zone names with ../, absolute paths and other tricks are rejected bef
     sla::calendar_spec spec = sla::calendar_spec::always(name);
     CHECK(error_of([&] { sla::business_calendar{spec}; })->code() == sla::error_code::unknown_time_zone);
   }
-  // In a calendar spec: the reader rejects names with spaces or control characters; compiling
-  // rejects the rest.
-  auto spec = sla::parse_calendar_spec("timezone: America/../../etc/passwd\nhours: always\n");
-  CHECK(error_of([&] { sla::business_calendar{spec}; })->code() == sla::error_code::unknown_time_zone);
+  // In a calendar spec: an unknown zone at its position.
+  auto spec_error = error_of([&] { sla::parse_calendar_spec("timezone: America/../../etc/passwd\nhours: always\n"); });
+  REQUIRE(spec_error);
+  CHECK(spec_error->code() == sla::error_code::unknown_time_zone);
+  CHECK(spec_error->where().line == 1);
   // In a policy: a problem at the zone.
   auto problems = sla::validate_policy(
       "policy: p\ntypes: [a]\nseverities: [s]\ncalendars:\n  c: {timezone: ../../etc/passwd, hours: always}\n"

@@ -177,15 +177,15 @@ TEST_CASE("holidays: YAML mistakes point at line, column and key", "[holiday]") 
     return "no error";
   };
   CHECK(message_of("holidays:\n  - {month: 13, day: 1}\n") ==
-        "set.yaml:2:13: holidays[0].month: expected a month (an integer from 1 to 12), got \"13\"");
+        "set.yaml:2:13: holidays[0].month: expected a month (a whole number from 1 to 12), got \"13\"");
   CHECK(message_of("holidays:\n  - {month: 4, day: 31}\n") == "set.yaml:2:21: holidays[0].day: month 4 has no day 31");
   CHECK(message_of("holidays:\n  - {month: 11, weekday: thursday, nth: 4}\n") ==
-        "set.yaml:2:26: holidays[0].weekday: unknown weekday \"thursday\" (expected mon, tue, wed, thu, fri, sat or sun)");
-  CHECK(message_of("holidays:\n  - {date: 2026-02-30}\n") == "set.yaml:2:12: holidays[0].date: 2026-02-30 is not a day of the calendar");
+        "set.yaml:2:26: holidays[0].weekday: unknown weekday \"thursday\" (write thu)");
+  CHECK(message_of("holidays:\n  - {date: 2026-02-30}\n") == "set.yaml:2:12: holidays[0].date: 2026-02-30 is not a date: 2026-02 has 28 days");
   CHECK(message_of("holidays:\n  - {easter: -2, month: 4, day: 1}\n") ==
         "set.yaml:2:5: holidays[0]: more than one kind of date given (give either date, from/to, month/day, "
         "month/weekday/nth or easter)");
   CHECK(message_of("holidays:\n  - {name: x, month: 1, day: 1, observd: nearest_weekday}\n") ==
-        "set.yaml:2:33: holidays[0].observd: unknown key 'observd' in a holiday (expected one of: name, date, from, "
+        "set.yaml:2:33: holidays[0].observd: unknown key 'observd' in a holiday (did you mean `observed`? expected one of: name, date, from, "
         "to, month, day, observed, weekday, nth, easter, from_year, until_year, hours)");
 }

@@ -43,5 +43,6 @@ targets:
 )",
                                        "x.yaml", "/nonexistent");
   REQUIRE(problems.size() == 1);
-  CHECK(problems[0].message == "holiday set missing.yaml: cannot read /nonexistent/missing.yaml: No such file or directory");
+  CHECK(problems[0].message == "cannot read holiday set missing.yaml: No such file or directory");
+  CHECK(problems[0].code == sla::error_code::io);
 }

@@ -100,7 +100,7 @@ TEST_CASE("yaml calendar spec: hours: always is 24/7", "[yaml]") {
 
 TEST_CASE("yaml calendar spec: day ranges run forward and may wrap past Sunday", "[yaml]") {
   // sun-thu: Sunday, Monday, …, Thursday (a Sunday-to-Thursday working week).
-  auto week = sla::parse_calendar_spec("timezone: Asia/Dubai\nhours: {sun-thu: [\"08:00-17:00\"], fri-sat: []}\n");
+  auto week = sla::parse_calendar_spec("timezone: UTC\nhours: {sun-thu: [\"08:00-17:00\"], fri-sat: []}\n");
   for (int d : {0, 1, 2, 3, 6}) CHECK(week.hours[d] == std::vector{window(8h, 17h)});
   CHECK(week.hours[4].empty());
   CHECK(week.hours[5].empty());
@@ -132,13 +132,14 @@ TEST_CASE("yaml calendar spec: an unknown key names the keys that are allowed", 
   // Line 2 "hour: always": the key starts the line.
   auto f = failure_of("timezone: UTC\nhour: always\n");
   CHECK_FAILURE(f, 2, 1, "hour");
-  CHECK(f.message == "unknown key 'hour'; expected timezone, hours, holidays, special_days");
+  CHECK(f.message == "unknown key 'hour' in a calendar (did you mean `hours`? expected one of: timezone, hours, holidays, "
+                     "holiday_sets, special_days, description)");
 
   // Line 4 "  - date: 2026-12-24" starts a special day ("  - " puts its map's keys at column 5);
   // "nme" is on line 5 at column 5.
   auto g = failure_of("timezone: UTC\nhours: always\nspecial_days:\n  - date: 2026-12-24\n    nme: Eve\n    hours: []\n");
   CHECK_FAILURE(g, 5, 5, "special_days[0].nme");
-  CHECK(g.message == "unknown key 'nme'; expected date, hours, name");
+  CHECK_THAT(g.message, Catch::StartsWith("unknown key 'nme' in a special day (did you mean `name`? expected one of: name, date,"));
 }
 
 TEST_CASE("yaml calendar spec: a day given twice, directly or through overlapping ranges", "[yaml]") {
@@ -164,18 +165,18 @@ TEST_CASE("yaml calendar spec: a repeated key is an error, though yaml-cpp would
   // Line 3 repeats timezone.
   auto f = failure_of("timezone: UTC\nhours: always\ntimezone: Europe/Paris\n");
   CHECK_FAILURE(f, 3, 1, "timezone");
-  CHECK(f.message == "duplicate key 'timezone' (first at line 1); a key may appear once, merge the two entries");
+  CHECK(f.message == "duplicate key 'timezone' (first given at line 1) (a key may appear once in a map; merge the two entries)");
 
   // The same day twice is a duplicate key, reported as such.
   auto g = failure_of("timezone: UTC\nhours:\n  fri: []\n  fri: [\"08:00-12:00\"]\n");
   CHECK_FAILURE(g, 4, 3, "hours.fri");
-  CHECK(g.message == "duplicate key 'fri' (first at line 3); a key may appear once, merge the two entries");
+  CHECK(g.message == "duplicate key 'fri' (first given at line 3) (a key may appear once in a map; merge the two entries)");
 
   // JSON: {"a": …, "a": …} on one line; the second "timezone" key starts at column 21
   // (`{"timezone": "UTC", ` is 20 characters).
   auto h = failure_of(R"({"timezone": "UTC", "timezone": "UTC", "hours": "always"})");
   CHECK_FAILURE(h, 1, 21, "timezone");
-  CHECK(h.message == "duplicate key 'timezone' (first at column 2); a key may appear once, merge the two entries");
+  CHECK(h.message == "duplicate key 'timezone' (first given at column 2) (a key may appear once in a map; merge the two entries)");
 }
 
 TEST_CASE("yaml calendar spec: bad windows point at the window", "[yaml]") {
@@ -200,7 +201,7 @@ TEST_CASE("yaml calendar spec: a node of the wrong type", "[yaml]") {
   auto f = failure_of("timezone: UTC\nhours: [mon]\n");
   CHECK_FAILURE(f, 2, 8, "hours");
   CHECK(f.message ==
-        "expected a map of days to windows, such as {mon-fri: [\"08:00-18:00\"]}, or always; got a list");
+        "expected the weekly hours, got a list (a map of days to windows such as {mon-fri: [\"08:00-18:00\"]}, or always)");
 
   // A day's windows must be a list, even for one window: the scalar at column 8.
   auto g = failure_of("timezone: UTC\nhours:\n  mon: 08:00-18:00\n");
@@ -210,18 +211,18 @@ TEST_CASE("yaml calendar spec: a node of the wrong type", "[yaml]") {
   // A day with nothing after it: reported at the key, since there is no value to point at.
   auto h = failure_of("timezone: UTC\nhours:\n  sat:\n  sun: []\n");
   CHECK_FAILURE(h, 3, 3, "hours.sat");
-  CHECK(h.message == "expected a list of windows such as [\"08:00-18:00\"] ([] when closed), got nothing");
+  CHECK(h.message == "expected a list of windows such as [\"08:00-18:00\"] ([] when closed), got nothing (null)");
 
   auto i = failure_of("timezone: [UTC]\nhours: always\n");
   CHECK_FAILURE(i, 1, 11, "timezone");
 
   auto j = failure_of("timezone: UTC\nhours: always\nholidays: 2026-12-25\n");
   CHECK_FAILURE(j, 3, 11, "holidays");
-  CHECK(j.message == "expected a list of dates such as [2026-12-25] ([] for none), got \"2026-12-25\"");
+  CHECK(j.message == "expected a list of holidays such as [2026-12-25] ([] for none), got \"2026-12-25\"");
 
   auto k = failure_of("- timezone: UTC\n");
   CHECK_FAILURE(k, 1, 1, "");
-  CHECK(k.message == "expected a calendar spec (a map with timezone and hours), got a list");
+  CHECK(k.message == "expected a calendar (a map), got a list");
 }
 
 TEST_CASE("yaml calendar spec: impossible and malformed dates", "[yaml]") {
@@ -238,7 +239,7 @@ TEST_CASE("yaml calendar spec: impossible and malformed dates", "[yaml]") {
 
   auto h = failure_of("timezone: UTC\nhours: always\nholidays: [2026-12-25, 25.12.2026]\n");
   CHECK_FAILURE(h, 3, 24, "holidays[1]");
-  CHECK(h.message == "\"25.12.2026\" is not a date; write YYYY-MM-DD, such as 2026-12-25");
+  CHECK(h.message == "\"25.12.2026\" is not a date (write YYYY-MM-DD, such as 2026-12-25)");
 }
 
 TEST_CASE("yaml calendar spec: a date listed twice", "[yaml]") {
@@ -255,43 +256,42 @@ TEST_CASE("yaml calendar spec: a date listed twice", "[yaml]") {
 
 TEST_CASE("yaml calendar spec: missing keys and empty values", "[yaml]") {
   auto f = failure_of("hours: always\n");
-  CHECK_FAILURE(f, 1, 1, "");
-  CHECK(f.message == "missing key 'timezone'; add timezone: America/New_York (an IANA name, UTC or +05:30)");
+  CHECK_FAILURE(f, 1, 1, "timezone");
+  CHECK(f.message == "missing timezone (add `timezone: UTC` or an IANA name such as Europe/Berlin)");
 
   auto g = failure_of("timezone: UTC\n", {}, "calendar");
-  CHECK_FAILURE(g, 1, 1, "calendar");
-  CHECK(g.message.rfind("missing key 'hours'", 0) == 0);
+  CHECK_FAILURE(g, 1, 1, "calendar.hours");
+  CHECK(g.message.rfind("missing hours", 0) == 0);
 
   auto h = failure_of("timezone: \"\"\nhours: always\n");
   CHECK_FAILURE(h, 1, 11, "timezone");
-  CHECK(h.message == "the time zone is empty; write an IANA name such as America/New_York, UTC or +05:30");
+  CHECK(h.message == "the time zone is empty (write an IANA name such as America/New_York, UTC or +05:30)");
 
   auto i = failure_of("timezone:\nhours: always\n");
   CHECK_FAILURE(i, 1, 1, "timezone");
 
   auto j = failure_of("timezone: UTC\nhours: always\nspecial_days: [{date: 2026-12-24}]\n");
   CHECK_FAILURE(j, 3, 16, "special_days[0]");
-  CHECK(j.message ==
-        "missing key 'hours'; give the day's windows, such as hours: [\"08:00-12:00\"] ([] when closed)");
+  CHECK(j.message == "a special day needs its hours (add hours: [\"08:00-12:00\"], or hours: [] to close the date)");
 
   auto k = failure_of("");
   CHECK_FAILURE(k, 1, 1, "");
-  CHECK(k.message == "the calendar spec is empty; expected a map with timezone and hours");
+  CHECK(k.message == "the document is empty (a calendar spec is a map with timezone and hours)");
 }
 
 TEST_CASE("yaml calendar spec: day names that are not mon..sun get a hint", "[yaml]") {
   // "hours: {" is 8 characters: the key at column 9.
   auto f = failure_of("timezone: UTC\nhours: {Monday: []}\n");
   CHECK_FAILURE(f, 2, 9, "hours.Monday");
-  CHECK(f.message == "unknown day 'Monday'; write mon, or a range such as mon-fri; or write hours: always");
+  CHECK(f.message == "unknown day 'Monday' (write mon; or a range such as mon-fri; or hours: always)");
 
   auto g = failure_of("timezone: UTC\nhours: {mon-fry: []}\n");
   CHECK_FAILURE(g, 2, 9, "hours.mon-fry");
-  CHECK(g.message == "unknown day 'fry' in range 'mon-fry'; days are mon, tue, wed, thu, fri, sat, sun");
+  CHECK(g.message == "unknown day 'fry' in range 'mon-fry' (did you mean `fri`?)");
 
   auto h = failure_of("timezone: UTC\nhours: {mon-mon: []}\n");
   CHECK_FAILURE(h, 2, 9, "hours.mon-mon");
-  CHECK(h.message == "range 'mon-mon' names one day; write mon");
+  CHECK(h.message == "the range 'mon-mon' names one day (write mon)");
 }
 
 TEST_CASE("yaml calendar spec: YAML syntax errors carry yaml-cpp's position", "[yaml]") {
@@ -308,18 +308,19 @@ TEST_CASE("yaml calendar spec: YAML syntax errors carry yaml-cpp's position", "[
 
   auto h = failure_of("timezone: UTC\nhours: always\n---\ntimezone: UTC\n");
   CHECK_FAILURE(h, 4, 1, "");
-  CHECK(h.message == "a second YAML document; a calendar spec is one document (remove '---')");
+  CHECK(h.message == "a second YAML document (a file holds one document: remove the `---` and what follows, or merge them)");
 
   // A NUL byte: "hours: al" is 9 characters, so the NUL is at line 2, column 10.
   using namespace std::string_literals;
   auto i = failure_of("timezone: UTC\nhours: al\0ways\n"s);
   CHECK_FAILURE(i, 2, 10, "");
-  CHECK(i.message == "a NUL byte; a calendar spec is text");
+  CHECK(i.message == "a NUL byte (the file is not text)");
 
-  // Nesting deep enough to stop yaml-cpp's recursion guard is an error, not a crash.
+  // Nesting deeper than the reader's 64 levels (and deep enough to stop yaml-cpp's own
+  // recursion guard) is an error, not a crash.
   auto j = failure_of("timezone: UTC\nhours: " + std::string(3000, '[') + std::string(3000, ']') + "\n");
   CHECK(j.code == sla::error_code::invalid_calendar);
-  CHECK(j.message == "lists or maps nested too deeply; a calendar spec needs four levels at most");
+  CHECK(j.message == "lists or maps nested more than 64 levels deep (no document here needs more than a few levels)");
 
   auto k = failure_of("timezone: America/New York\nhours: always\n");
   CHECK_FAILURE(k, 1, 11, "timezone");
