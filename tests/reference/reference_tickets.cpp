@@ -163,8 +163,9 @@ class replay {
     // of every cell's targets.
     std::set<std::string> seen;
     std::vector<std::string> plans = p.plans().empty() ? std::vector<std::string>{""} : p.plans();
+    std::vector<std::string> severities = p.severities().empty() ? std::vector<std::string>{""} : p.severities();
     for (const auto& t : p.types())
-      for (const auto& s : p.severities())
+      for (const auto& s : severities)
         for (const auto& pl : plans)
           for (const auto& d : p.targets_for(t, s, pl))
             if (seen.insert(d.name).second) {

@@ -225,7 +225,7 @@ TEST_CASE("decided edge: a reopening resumes only resumable targets, first respo
     // responded at 14:00Z (09:00 EST) meets acknowledgement; in_progress 15:00Z meets response;
     // open 16:00Z leaves a meeting status: a reopening, but schoolstatus resumes nothing.
     history h{seed("schoolstatus.yaml")};
-    h.created("2026-11-23T13:30:00Z", "error", "normal", "premium")
+    h.created("2026-11-23T13:30:00Z", "error", "", "premium")
         .add("2026-11-23T14:00:00Z", event_kind::responded)
         .add("2026-11-23T15:00:00Z", event_kind::status, "in_progress")
         .add("2026-11-23T16:00:00Z", event_kind::status, "open")
@@ -559,7 +559,7 @@ TEST_CASE("decided edge: queue rules come first, and untimed outages are queued 
     e.at = parse_instant(at);
     e.kind = event_kind::created;
     e.type = type;
-    e.severity = "normal";
+    e.severity = "";  // schoolstatus has no severities
     e.users_affected = users;
     t.append(e, &seed("schoolstatus.yaml"));
     return t;

@@ -162,7 +162,7 @@ TEST_CASE("schoolstatus: acknowledgement and next-business-day response across s
   // the next business day, Monday 18:00 EDT (22:00Z) = 11h of business time. At 09:00 EDT it has
   // 2h; 75% (8h15m) comes 6h15m later: 15:15 EDT = 19:15Z.
   history h{seed("schoolstatus.yaml")};
-  h.created("2026-03-06T22:00:00Z", "error", "normal", "premium").add("2026-03-09T12:30:00Z", event_kind::responded);
+  h.created("2026-03-06T22:00:00Z", "error", "", "premium").add("2026-03-09T12:30:00Z", event_kind::responded);
   auto ev = h.at("2026-03-09T13:00:00Z");
   CHECK(target(ev, "acknowledgement").state == target_state::met);
   CHECK(target(ev, "acknowledgement").accrued == 90min);
@@ -174,7 +174,7 @@ TEST_CASE("schoolstatus: acknowledgement and next-business-day response across s
 
   // Cancelled: every running target stops; nothing changes after.
   history c{seed("schoolstatus.yaml")};
-  c.created("2026-11-23T15:00:00Z", "how_to", "normal", "professional").add("2026-11-23T16:00:00Z", event_kind::status, "cancelled");
+  c.created("2026-11-23T15:00:00Z", "how_to", "", "professional").add("2026-11-23T16:00:00Z", event_kind::status, "cancelled");
   auto cancelled = c.at("2026-11-24T15:00:00Z");
   for (const auto& s : cancelled.targets) CHECK(s.state == target_state::cancelled);
   CHECK_FALSE(cancelled.next_change);
