@@ -2,15 +2,21 @@
 //   {"ticket": "T-1", "at": "2026-11-23T10:00:00Z", "event": "created", "type": "bug",
 //    "severity": "urgent", "plan": "premium", "timezone": "Europe/London", "users_affected": 40}
 // or CSV with a header line naming the same fields (ticket,at,event,type,severity,plan,
-// timezone,users_affected,status), chosen per file by its first non-blank line. Every non-blank
-// line yields either one event or one error, so the counts reconcile.
+// timezone,users_affected,status). The format is decided line by line: a line that starts with
+// `{` is JSON; any other line is a CSV header if no header has been read yet (or it is one), a
+// CSV row otherwise. So one garbage first line is one error, and the lines after it are read.
+// Every non-blank line yields either one event or one error, so the counts reconcile.
 #pragma once
 
 #include <sla/ticket.hpp>
 
 #include <fmt/format.h>
+
+#include "common/cli.hpp"
+#include "common/csv.hpp"
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <string>
@@ -104,8 +110,8 @@ inline bool finish(const sla::ticket_event& e, const std::string& ticket, bool h
   if (!has_event) return *why = "missing event", false;
   if (e.kind == sla::event_kind::status && e.status.empty()) return *why = "a status event needs status", false;
   if (e.kind == sla::event_kind::severity && e.severity.empty()) return *why = "a severity event needs severity", false;
-  if (e.kind == sla::event_kind::created && (e.type.empty() || e.severity.empty()))
-    return *why = "a created event needs type and severity", false;
+  // A created event's type and severity are checked against the policy (one may have a single
+  // type, or no severities at all).
   return true;
 }
 
@@ -132,21 +138,8 @@ inline bool parse_json(simdjson::dom::parser& parser, const std::string& line, e
   return finish(out.event, out.ticket, has_at, has_event, why);
 }
 
-inline std::vector<std::string> split_csv(const std::string& line) {
-  std::vector<std::string> cells(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"') cells.back() += '"', ++i;
-    else if (c == '"') quoted = !quoted;
-    else if (c == ',' && !quoted) cells.emplace_back();
-    else cells.back() += c;
-  }
-  return cells;
-}
-
 inline bool parse_csv(const std::vector<std::string>& header, const std::string& line, event_line& out, std::string* why) {
-  auto cells = split_csv(line);
+  auto cells = sla_examples::split_csv(line);
   if (cells.size() != header.size())
     return *why = fmt::format("expected {} comma-separated fields, got {}", header.size(), cells.size()), false;
   bool has_at = false, has_event = false;
@@ -161,59 +154,59 @@ inline bool parse_csv(const std::vector<std::string>& header, const std::string&
 
 }  // namespace detail
 
-// Reads one stream. `progress` is called every 100,000 lines with the count so far.
-inline void read_events(std::FILE* in, const std::string& name, event_input& input,
-                        const std::function<void(long)>& progress = {}) {
+// Whether a line is a CSV header: comma-separated names of known fields.
+inline bool is_csv_header(const std::vector<std::string>& cells) {
+  if (cells.empty()) return false;
+  for (const auto& h : cells) {
+    sla::ticket_event probe;
+    std::string id, why;
+    if (h.empty() || (!detail::set_field(probe, id, h, "", true, &why) && why.rfind("unknown field", 0) == 0)) return false;
+  }
+  return true;
+}
+
+// Reads one stream. `progress` is called every 100,000 lines with the count so far. Throws
+// sla::error(io) when the stream cannot be read to its end.
+inline void read_events(input_file& in, event_input& input, const std::function<void(long)>& progress = {}) {
   std::size_t file = input.files.size();
-  input.files.push_back(name);
+  input.files.push_back(in.name());
   simdjson::dom::parser parser;
   std::vector<std::string> header;
-  bool first = true, csv = false;
   std::string line;
   long number = 0;
   char* buf = nullptr;
   std::size_t cap = 0;
   ssize_t n;
-  while ((n = getline(&buf, &cap, in)) >= 0) {
+  while ((n = getline(&buf, &cap, in.get())) >= 0) {
     ++number;
     line.assign(buf, static_cast<std::size_t>(n));
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     ++input.lines;
     if (progress && input.lines % 100000 == 0) progress(input.lines);
-    if (first) {
-      first = false;
-      if (line.front() != '{') {
-        csv = true;
-        header = detail::split_csv(line);
-        for (auto& h : header)
-          if (!h.empty() && h.back() == '\r') h.pop_back();
-        bool known = !header.empty();
-        for (const auto& h : header) {
-          sla::ticket_event probe;
-          std::string id, why;
-          if (!detail::set_field(probe, id, h, "", true, &why) && why.rfind("unknown field", 0) == 0) known = false;
-        }
-        --input.lines;  // the header is not an event line …
-        if (!known) {    // … unless it is not a header at all
-          ++input.lines;
-          input.errors.push_back({file, number, "expected JSON Lines, or a CSV header such as ticket,at,event,type,severity,status"});
-          header.clear();
-        }
-        continue;
-      }
-    }
+    std::size_t first = line.find_first_not_of(" \t");
     event_line e;
     e.file = file;
     e.line = number;
     std::string why;
-    bool ok = csv ? !header.empty() && detail::parse_csv(header, line, e, &why)
-                  : detail::parse_json(parser, line, e, &why);
-    if (csv && header.empty()) why = "no usable CSV header";
+    bool ok = false;
+    if (line[first] == '{') {
+      ok = detail::parse_json(parser, line, e, &why);
+    } else {
+      auto cells = split_csv(line);
+      if (is_csv_header(cells)) {  // the first header, or a new one (CSV files one after another)
+        header = std::move(cells);
+        --input.lines;  // a header is not an event line
+        continue;
+      }
+      if (header.empty()) why = "expected a JSON object, or a CSV header such as ticket,at,event,type,severity,status";
+      else ok = detail::parse_csv(header, line, e, &why);
+    }
     if (ok) input.events.push_back(std::move(e));
     else input.errors.push_back({file, number, why});
   }
   std::free(buf);
+  in.check();
 }
 
 }  // namespace sla_examples

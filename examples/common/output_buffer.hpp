@@ -27,6 +27,11 @@ class output_buffer {
   void line(std::string_view text) {
     buffer_.append(text.data(), text.data() + text.size());
     buffer_.push_back('\n');
+    flush_if_full();
+  }
+
+  // For writers that append to buffer() themselves.
+  void flush_if_full() {
     if (buffer_.size() >= flush_threshold) flush();
   }
 

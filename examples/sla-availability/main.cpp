@@ -14,6 +14,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "common/cli.hpp"
+#include "common/csv.hpp"
 #include "common/json_text.hpp"
 
 namespace {
@@ -81,17 +83,6 @@ std::optional<sla::outage> read_json_line(simdjson::dom::parser& parser, const s
   return o;
 }
 
-std::vector<std::string> split_csv(const std::string& line) {
-  std::vector<std::string> cells(1);
-  bool quoted = false;
-  for (char c : line) {
-    if (c == '"') quoted = !quoted;
-    else if (c == ',' && !quoted) cells.emplace_back();
-    else if (c != '\r') cells.back() += c;
-  }
-  return cells;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -113,7 +104,8 @@ int main(int argc, char** argv) {
   app.add_option("--to", to_text, "last month, YYYY-MM")->required();
   app.add_option("--now", now_text, "the current time (needed for outages still open)");
   app.add_flag("--json", json, "one JSON object per month");
-  app.add_option("outages", files, "outage files (JSON Lines or CSV); stdin when none");
+  app.add_option("outages", files, "outage files (JSON Lines or CSV; - is standard input); standard input when none");
+  sla_examples::add_version(app, "sla-availability");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -138,29 +130,34 @@ int main(int argc, char** argv) {
   counts n;
   std::vector<sla::outage> outages;
   simdjson::dom::parser parser;
-  auto read_stream = [&](std::istream& in, const std::string& name) {
+  // The format is decided line by line: `{` starts a JSON object; a line `start,end[,component]`
+  // is a CSV header; anything else is a CSV row once a header has been read.
+  auto read_stream = [&](sla_examples::input_file& in) {
+    const std::string& name = in.name();
     std::string line;
     long number = 0;
-    bool csv = false, first = true;
-    while (std::getline(in, line)) {
+    bool header = false;
+    char* buf = nullptr;
+    std::size_t cap = 0;
+    ssize_t got;
+    while ((got = getline(&buf, &cap, in.get())) >= 0) {
       ++number;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
+      line.assign(buf, static_cast<std::size_t>(got));
+      while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
       if (line.find_first_not_of(" \t") == std::string::npos) continue;
       ++n.lines;
       std::string why;
       std::optional<sla::outage> o;
-      if (first && line.front() != '{') {  // a CSV header
-        csv = true;
-        first = false;
-        if (line.rfind("start,end", 0) != 0) {
-          fmt::print(stderr, "{}: line {}: expected JSON Lines or a CSV header \"start,end,component\"\n", name, number);
-          ++n.bad;
-        }
+      if (line.front() == '{') {
+        o = read_json_line(parser, line, component, &why);
+      } else if (line.rfind("start,end", 0) == 0) {
+        header = true;
+        --n.lines;  // a header is not an outage line
         continue;
-      }
-      first = false;
-      if (csv) {
-        auto cells = split_csv(line);
+      } else if (!header) {
+        why = "expected a JSON object, or a CSV header \"start,end,component\"";
+      } else {
+        auto cells = sla_examples::split_csv(line);
         if (cells.size() < 2 || cells.size() > 3) why = "expected start,end,component";
         else if (cells.size() == 3 && !cells[2].empty() && cells[2] != component) why.clear();
         else {
@@ -177,8 +174,6 @@ int main(int argc, char** argv) {
             why = "start: " + why;
           }
         }
-      } else {
-        o = read_json_line(parser, line, component, &why);
       }
       if (o) {
         if (!o->end && !now) {
@@ -195,15 +190,18 @@ int main(int argc, char** argv) {
         ++n.bad;
       }
     }
+    std::free(buf);
+    in.check();
   };
-  if (files.empty()) read_stream(std::cin, "<stdin>");
-  for (const auto& f : files) {
-    std::ifstream in(f);
-    if (!in) {
-      fmt::print(stderr, "sla-availability: cannot read {}\n", f);
-      return 2;
+  if (files.empty()) files.push_back("-");
+  try {
+    for (const auto& f : files) {
+      sla_examples::input_file in(f);
+      read_stream(in);
     }
-    read_stream(in, f);
+  } catch (const sla::error& e) {
+    fmt::print(stderr, "sla-availability: {}\n", e.what());
+    return 2;
   }
 
   std::vector<sla::availability_report> reports;

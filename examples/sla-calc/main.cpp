@@ -52,39 +52,17 @@
 #include <variant>
 #include <vector>
 
+#include "common/cli.hpp"
+#include "common/output_buffer.hpp"
+
 namespace {
 
 constexpr std::size_t default_max_line_bytes = 1 << 20;
 
 // ---- Output ------------------------------------------------------------------------------------
 
-// Thrown when standard output is a pipe whose reader has gone.
-struct output_closed {};
-
-// A large buffer in front of stdout. flush() throws output_closed on EPIPE and sla::error(io) on
-// any other write failure.
-class output {
- public:
-  fmt::memory_buffer& buffer() { return buffer_; }
-
-  void flush_if_full() {
-    if (buffer_.size() >= flush_threshold) flush();
-  }
-
-  void flush() {
-    if (buffer_.size() == 0) return;
-    errno = 0;
-    bool ok = std::fwrite(buffer_.data(), 1, buffer_.size(), stdout) == buffer_.size() && std::fflush(stdout) == 0;
-    buffer_.clear();
-    if (ok) return;
-    if (errno == EPIPE) throw output_closed{};
-    throw sla::error(sla::error_code::io, fmt::format("cannot write the output: {}", std::strerror(errno)));
-  }
-
- private:
-  static constexpr std::size_t flush_threshold = 1 << 16;
-  fmt::memory_buffer buffer_;
-};
+using sla_examples::output_buffer;
+using sla_examples::output_closed;
 
 // `text` as the inside of a JSON string: quotes, backslashes and control characters escaped,
 // bytes that are not UTF-8 replaced by U+FFFD.
@@ -566,7 +544,7 @@ struct input {
 
 // Answers every line of one input.
 void run_input(const input& in, bool name_in_errors, std::size_t max_line_bytes, simdjson::ondemand::parser& parser,
-               calendar_cache& calendars, output& out, run_stats& stats) {
+               calendar_cache& calendars, output_buffer& out, run_stats& stats) {
   line_reader reader(in.fd, max_line_bytes, [&] { out.flush(); });
   int line_no = 0;
   while (auto line = reader.next()) {
@@ -609,6 +587,7 @@ int main(int argc, char** argv) {
                "error, mean nanoseconds per library operation call");
   app.add_option("--max-line-bytes", max_line_bytes, "longer lines are answered with an error")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
+  sla_examples::add_version(app, "sla-calc");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -632,7 +611,7 @@ int main(int argc, char** argv) {
     inputs.push_back({f, fd});
   }
 
-  output out;
+  output_buffer out;
   run_stats stats;
   simdjson::ondemand::parser parser;
   calendar_cache calendars;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 
+#include "common/cli.hpp"
 #include "common/json_text.hpp"
 
 namespace {
@@ -93,6 +94,7 @@ int main(int argc, char** argv) {
   app.add_option("--from", from_text, "first local date, YYYY-MM-DD")->required();
   app.add_option("--to", to_text, "last local date, YYYY-MM-DD")->required();
   app.add_flag("--json", json, "print JSON");
+  sla_examples::add_version(app, "sla-calendar");
   try {
     app.parse(argc, argv);
     if (policy_file.empty() == holiday_set.empty() || (!policy_file.empty() && calendar.empty()))
@@ -103,6 +105,22 @@ int main(int argc, char** argv) {
 
   try {
     year_month_day from = parse_date(from_text, "--from"), to = parse_date(to_text, "--to");
+    if (!zone.empty()) {
+      try {
+        sla::time_zone::load(zone);  // an unknown zone is an error, used or not
+      } catch (const sla::error& e) {
+        throw sla::error(e.code(), "--timezone: " + e.message());
+      }
+      if (!policy_file.empty()) {
+        sla::policy p = sla::policy::load(policy_file);
+        auto it = std::find_if(p.calendars().begin(), p.calendars().end(), [&](const auto& c) { return c.name == calendar; });
+        if (it != p.calendars().end() && !it->tenant_timezone)
+          fmt::print(stderr, "sla-calendar: note: --timezone {} changes nothing: calendar {} does not take a tenant zone\n", zone,
+                     calendar);
+      } else {
+        fmt::print(stderr, "sla-calendar: note: --timezone {} changes nothing for a holiday set\n", zone);
+      }
+    }
     if (to < from) throw sla::error(sla::error_code::invalid_argument, "--to is before --from");
     listing l = policy_file.empty() ? from_holiday_set(holiday_set, from, to) : from_policy(policy_file, calendar, zone, from, to);
 

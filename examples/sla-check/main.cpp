@@ -26,21 +26,17 @@
 #include <unistd.h>
 #include <unordered_map>
 
+#include "common/cli.hpp"
 #include "common/evaluation_json.hpp"
 #include "common/event_reader.hpp"
 #include "common/json_text.hpp"
+#include "common/text.hpp"
 
 namespace {
 
 using sla_examples::json_instant;
 using sla_examples::json_quote;
-
-std::string duration_text(std::chrono::seconds s) {
-  long long v = s.count();
-  std::string sign = v < 0 ? "-" : "";
-  v = v < 0 ? -v : v;
-  return fmt::format("{}{}h{:02d}m", sign, v / 3600, v / 60 % 60);
-}
+using sla_examples::duration_text;
 
 // Output through one buffer; a closed pipe ends the program quietly.
 class writer {
@@ -79,7 +75,8 @@ int main(int argc, char** argv) {
   app.add_option("--now", now_text, "the instant to evaluate at, RFC 3339")->required();
   app.add_option("--format", format, "jsonl, table or summary")->check(CLI::IsMember({"jsonl", "table", "summary"}));
   app.add_flag("--queue", queue, "print the open tickets in service order");
-  app.add_option("events", files, "event files (JSON Lines or CSV); standard input when none");
+  app.add_option("events", files, "event files (JSON Lines or CSV; - is standard input); standard input when none");
+  sla_examples::add_version(app, "sla-check");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -99,15 +96,15 @@ int main(int argc, char** argv) {
   // Read everything; group by ticket in first-seen order.
   sla_examples::event_input input;
   auto progress = isatty(2) ? std::function<void(long)>([](long n) { fmt::print(stderr, "\rread {} lines", n); }) : nullptr;
-  if (files.empty()) sla_examples::read_events(stdin, "<stdin>", input, progress);
-  for (const auto& f : files) {
-    std::FILE* in = f == "-" ? stdin : std::fopen(f.c_str(), "r");
-    if (!in) {
-      fmt::print(stderr, "sla-check: cannot read {}\n", f);
-      return 2;
+  if (files.empty()) files.push_back("-");
+  try {
+    for (const auto& f : files) {
+      sla_examples::input_file in(f);
+      sla_examples::read_events(in, input, progress);
     }
-    sla_examples::read_events(in, f, input, progress);
-    if (in != stdin) std::fclose(in);
+  } catch (const sla::error& e) {
+    fmt::print(stderr, "sla-check: {}\n", e.what());
+    return 2;
   }
   if (progress && input.lines >= 100000) fmt::print(stderr, "\n");
 
@@ -164,7 +161,13 @@ int main(int argc, char** argv) {
 
   if (queue) {
     auto order = sla::queue_order(*policy, open_tickets, now);
-    if (format == "table") out.line(fmt::format("{:<4} {:<14} {:<20} {:<12} {}", "#", "ticket", "type", "severity", "next deadline"));
+    std::size_t id_width = 6, type_width = 4;
+    for (auto k : order) {
+      id_width = std::max(id_width, open_tickets[k].id().size());
+      type_width = std::max(type_width, open_tickets[k].events().front().type.size());
+    }
+    if (format == "table")
+      out.line(fmt::format("{:<4} {:<{}} {:<{}} {:<12} {}", "#", "ticket", id_width, "type", type_width, "severity", "next deadline (UTC)"));
     for (std::size_t k = 0; k < order.size(); ++k) {
       const sla::ticket& t = open_tickets[order[k]];
       auto ev = sla::evaluate(*policy, t, now);
@@ -174,7 +177,8 @@ int main(int argc, char** argv) {
             (!next || *s.deadline < *next))
           next = s.deadline;
       if (format == "table")
-        out.line(fmt::format("{:<4} {:<14} {:<20} {:<12} {}", k + 1, t.id(), ev.type, ev.severity, next ? sla::format_instant(*next) : "-"));
+        out.line(fmt::format("{:<4} {:<{}} {:<{}} {:<12} {}", k + 1, t.id(), id_width, ev.type, type_width,
+                             ev.severity.empty() ? "-" : ev.severity, next ? sla::format_instant(*next) : "-"));
       else
         out.line(fmt::format("{{\"ticket\": {}, \"type\": {}, \"severity\": {}, \"next_deadline\": {}}}", json_quote(t.id()),
                              json_quote(ev.type), json_quote(ev.severity), json_instant(next)));
@@ -182,9 +186,17 @@ int main(int argc, char** argv) {
     }
   } else {
     std::map<std::pair<std::string, std::string>, std::map<std::string, long>> summary;
+    std::size_t id_width = 6, target_width = 6;
+    for (const auto& t : open_tickets) id_width = std::max(id_width, t.id().size());
+    // Target names come from the policy's rules: the longest one any cell gives.
+    auto or_blank = [](const std::vector<std::string>& v) { return v.empty() ? std::vector<std::string>{""} : v; };
+    for (const auto& type : policy->types())
+      for (const auto& severity : or_blank(policy->severities()))
+        for (const auto& plan : or_blank(policy->plans()))
+          for (const auto& d : policy->targets_for(type, severity, plan)) target_width = std::max(target_width, d.name.size());
     if (format == "table")
-      out.line(fmt::format("{:<12} {:<16} {:<10} {:<26} {:>10} {:>8}  {}", "ticket", "target", "state", "deadline (local)",
-                           "remaining", "used", "warnings / escalation"));
+      out.line(fmt::format("{:<{}} {:<{}} {:<14} {:<28} {:>10} {:>8}  {}", "ticket", id_width, "target", target_width, "state",
+                           "deadline (local)", "remaining", "used", "warnings / escalation"));
     for (const auto& t : open_tickets) {
       sla::ticket_evaluation ev;
       try {
@@ -201,11 +213,14 @@ int main(int argc, char** argv) {
       } else if (format == "table") {
         for (const auto& s : ev.targets) {
           std::string local = "-";
-          if (s.deadline) local = policy->calendar(s.calendar.empty() ? policy->calendars().front().name : s.calendar, zone).zone().format_local(*s.deadline);
+          if (s.deadline)
+            local = sla_examples::local_time_text(
+                policy->calendar(s.calendar.empty() ? policy->calendars().front().name : s.calendar, zone).zone(), *s.deadline);
           std::string notes;
           for (const auto& w : s.warnings) notes += (notes.empty() ? "" : ", ") + w;
           if (s.escalation) notes += (notes.empty() ? "" : " / ") + *s.escalation;
-          out.line(fmt::format("{:<12} {:<16} {:<10} {:<26} {:>10} {:>7.1f}%  {}", t.id(), s.name, sla::to_string(s.state), local,
+          out.line(fmt::format("{:<{}} {:<{}} {:<14} {:<28} {:>10} {:>7.1f}%  {}", t.id(), id_width, s.name, target_width,
+                               sla::to_string(s.state), local,
                                s.amount.kind == sla::amount_kind::none ? "-" : duration_text(s.remaining), s.percent, notes));
         }
       } else {

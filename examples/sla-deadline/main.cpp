@@ -1,24 +1,36 @@
-// sla-deadline --policy FILE --type T --severity S [--plan P] [--timezone ZONE] --created TIME [--json]
+// sla-deadline --policy FILE --type T [--severity S] [--plan P] [--timezone ZONE] --created TIME [--json]
 // The targets a new ticket gets from its policy, and when each is due if its clock runs
-// without pauses. Exit status: 0 answered, 2 bad arguments or an unusable policy.
+// without pauses. --severity may be left out when the policy has one severity or none (and
+// --type when it has one type); --plan defaults to the policy's default plan.
+//   --json: {"policy": …, "type": …, "severity": …, "plan": …, "created": …, "timezone": …,
+//            "targets": [{"name": …, "calendar": …, "amount": "5 business days",
+//                         "amount_seconds": 432000, "deadline": "…Z"}, …]}
+//   amount_seconds is the amount as business time from the creation (business days converted
+//   there), null for `none`.
+// Exit status: 0 answered, 2 bad arguments or an unusable policy.
 #include <sla/sla.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "common/cli.hpp"
 #include "common/json_text.hpp"
+#include "common/text.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"Deadlines of a new ticket's targets under a support policy"};
   std::string policy_file, type, severity, plan, zone, created_text;
   bool json = false;
   app.add_option("--policy", policy_file, "policy file (YAML)")->required();
-  app.add_option("--type", type, "request type")->required();
-  app.add_option("--severity", severity, "severity")->required();
+  app.add_option("--type", type, "request type (may be left out when the policy has one)");
+  app.add_option("--severity", severity, "severity (may be left out when the policy has one or none)");
   app.add_option("--plan", plan, "plan (default: the policy's default plan)");
   app.add_option("--timezone", zone, "the tenant's time zone, for calendars that take it");
   app.add_option("--created", created_text, "creation time, RFC 3339")->required();
   app.add_flag("--json", json, "print JSON");
+  sla_examples::add_version(app, "sla-deadline");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -30,39 +42,68 @@ int main(int argc, char** argv) {
     sla::policy policy = sla::policy::load(policy_file);
     field = "--created";
     sla::instant created = sla::parse_instant(created_text);
-    field = "--type/--severity/--plan";
+    if (!zone.empty()) {
+      field = "--timezone";
+      sla::time_zone::load(zone);  // an unknown zone is an error, used or not
+      bool used = std::any_of(policy.calendars().begin(), policy.calendars().end(), [](const auto& c) { return c.tenant_timezone; });
+      if (!used)
+        fmt::print(stderr, "sla-deadline: note: --timezone {} changes nothing: no calendar of {} takes a tenant zone\n", zone,
+                   policy.name());
+    }
+    field = type.empty() ? "--type" : severity.empty() ? "--severity" : "--type/--severity/--plan";
     std::vector<sla::target_definition> targets = policy.targets_for(type, severity, plan);
+    if (type.empty() && policy.types().size() == 1) type = policy.types().front();
+    if (severity.empty() && policy.severities().size() == 1) severity = policy.severities().front();
+    if (plan.empty()) plan = policy.default_plan();
     field = "--timezone";
     struct row {
       const sla::target_definition* target;
       std::optional<sla::instant> deadline;
-      sla::business_calendar calendar;
+      std::optional<std::chrono::seconds> amount;  // as business time from the creation
+      std::optional<sla::business_calendar> calendar;
     };
     std::vector<row> rows;
     for (const auto& t : targets) {
-      sla::business_calendar cal = policy.calendar(t.calendar.empty() ? policy.calendars().front().name : t.calendar, zone);
-      rows.push_back({&t, policy.deadline(t, created, zone), cal});
+      row r{&t, std::nullopt, std::nullopt, std::nullopt};
+      if (!t.calendar.empty()) {
+        r.calendar = policy.calendar(t.calendar, zone);
+        r.deadline = policy.deadline(t, created, zone);
+        if (r.deadline) r.amount = r.calendar->elapsed(created, *r.deadline);
+      }
+      rows.push_back(r);
     }
 
+    using sla_examples::json_quote;
     if (json) {
-      using sla_examples::json_quote;
-      std::string out = "{\"targets\": [";
+      auto text_or_null = [](const std::string& s) { return s.empty() ? std::string("null") : json_quote(s); };
+      std::string out = fmt::format(
+          "{{\"policy\": {}, \"type\": {}, \"severity\": {}, \"plan\": {}, \"created\": {}, \"timezone\": {}, \"targets\": [",
+          json_quote(policy.name()), json_quote(type), text_or_null(severity), text_or_null(plan),
+          sla_examples::json_instant(created), text_or_null(zone));
       for (std::size_t i = 0; i < rows.size(); ++i)
-        out += fmt::format("{}{{\"name\": {}, \"calendar\": {}, \"amount\": {}, \"deadline\": {}}}", i ? ", " : "",
-                           json_quote(rows[i].target->name), json_quote(rows[i].target->calendar),
+        out += fmt::format("{}{{\"name\": {}, \"calendar\": {}, \"amount\": {}, \"amount_seconds\": {}, \"deadline\": {}}}",
+                           i ? ", " : "", json_quote(rows[i].target->name), text_or_null(rows[i].target->calendar),
                            json_quote(sla::format_target_amount(rows[i].target->amount)),
+                           rows[i].amount ? std::to_string(rows[i].amount->count()) : "null",
                            sla_examples::json_instant(rows[i].deadline));
       fmt::print("{}]}}\n", out);
       return 0;
     }
-    fmt::print("{} ticket: type {}, severity {}, plan {}, created {}\n", policy.name(), type, severity,
-               plan.empty() ? policy.default_plan() : plan, sla::format_instant(created));
-    fmt::print("{:<16} {:<16} {:<18} {:<22} {}\n", "target", "calendar", "amount", "deadline (UTC)", "deadline (local)");
+    fmt::print("{} ticket: type {}{}{}, created {}\n", policy.name(), type, severity.empty() ? "" : ", severity " + severity,
+               plan.empty() ? "" : ", plan " + plan, sla::format_instant(created));
+    std::size_t name_width = 6, calendar_width = 8;
+    for (const auto& r : rows) {
+      name_width = std::max(name_width, r.target->name.size());
+      calendar_width = std::max(calendar_width, r.target->calendar.size());
+    }
+    fmt::print("{:<{}} {:<{}} {:<18} {:>10} {:<22} {}\n", "target", name_width, "calendar", calendar_width, "amount", "business",
+               "deadline (UTC)", "deadline (local)");
     for (const auto& r : rows) {
       std::string utc = r.deadline ? sla::format_instant(*r.deadline) : "none";
-      std::string local = r.deadline ? r.calendar.zone().format_local(*r.deadline) : "";
-      fmt::print("{:<16} {:<16} {:<18} {:<22} {}\n", r.target->name, r.target->calendar,
-                 sla::format_target_amount(r.target->amount), utc, local);
+      std::string local = r.deadline ? sla_examples::local_time_text(r.calendar->zone(), *r.deadline) : "";
+      fmt::print("{:<{}} {:<{}} {:<18} {:>10} {:<22} {}\n", r.target->name, name_width,
+                 r.target->calendar.empty() ? "-" : r.target->calendar, calendar_width,
+                 sla::format_target_amount(r.target->amount), r.amount ? sla_examples::duration_text(*r.amount) : "-", utc, local);
     }
     return 0;
   } catch (const sla::error& e) {

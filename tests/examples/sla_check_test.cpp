@@ -54,7 +54,7 @@ TEST_CASE("sla-check: hand-worked tickets, and every bad line accounted for", "[
   CHECK_THAT(r.out, Catch::Contains("\"deadline\": \"2026-11-27T16:00:00Z\", \"met_at\": null, \"breached_at\": null, "
                                     "\"target_seconds\": 432000, \"accrued_seconds\": 82800, \"remaining_seconds\": 349200"));
   // Five bad lines, one error line each; 10 lines = 5 events + 5 errors.
-  CHECK_THAT(r.out, Catch::Contains("{\"line\": 5, \"error\": \"not JSON"));
+  CHECK_THAT(r.out, Catch::Contains("{\"line\": 5, \"error\": \"expected a JSON object, or a CSV header"));
   CHECK_THAT(r.out, Catch::Contains("{\"line\": 6, \"error\": \"ticket T-2: responded event at 2026-11-23T09:00:00Z: an event before created\"}"));
   CHECK_THAT(r.out, Catch::Contains("{\"line\": 8, \"error\": \"ticket T-3: status event at 2026-11-20T17:00:00Z: unknown status \\\"waitng\\\"\"}"));
   CHECK_THAT(r.out, Catch::Contains("{\"line\": 9, \"error\": \"event: unknown event \\\"escalate\\\""));
