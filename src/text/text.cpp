@@ -13,13 +13,15 @@ std::string quote_value(std::string_view value) {
   std::string out = "\"";
   std::size_t count = 0;
   for (std::size_t i = 0; i < value.size(); ++i) {
-    if (count == shown) {
-      out += "…";
-      break;
-    }
     unsigned char c = static_cast<unsigned char>(value[i]);
     // Count characters, not bytes: a UTF-8 continuation byte belongs to the character before.
-    if ((c & 0xC0) != 0x80) ++count;
+    if ((c & 0xC0) != 0x80) {
+      if (count == shown) {
+        out += "…";
+        break;
+      }
+      ++count;
+    }
     switch (c) {
       case '\n': out += "\\n"; continue;
       case '\t': out += "\\t"; continue;

@@ -39,6 +39,14 @@ if(MODE STREQUAL "find_package")
   execute_process(COMMAND ${CMAKE_COMMAND} --install ${SLA_BUILD_DIR} --prefix ${prefix} --config ${CONFIG}
                   COMMAND_ERROR_IS_FATAL ANY)
   list(APPEND configure_args -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF)
+  # The installed programs and data: an installed user lints a seed policy that includes an
+  # installed holiday set.
+  foreach(file bin/sla-lint bin/sla-check bin/sla-calc share/sla/policies/advendio.yaml share/sla/policies/holidays/de-national.yaml)
+    if(NOT EXISTS ${prefix}/${file})
+      message(FATAL_ERROR "cmake --install did not install ${file}")
+    endif()
+  endforeach()
+  execute_process(COMMAND ${prefix}/bin/sla-lint ${prefix}/share/sla/policies/advendio.yaml COMMAND_ERROR_IS_FATAL ANY)
 elseif(MODE STREQUAL "add_subdirectory")
   if(NOT IS_DIRECTORY "${SLA_SOURCE_DIR}")
     message(FATAL_ERROR "run-consumer.cmake: -DSLA_SOURCE_DIR=<sla's source tree> is required")
