@@ -102,20 +102,7 @@ bool contains(const std::vector<std::string>& list, const std::string& s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
-const char* event_name(event_kind k) {
-  switch (k) {
-    case event_kind::created: return "created";
-    case event_kind::status: return "status";
-    case event_kind::responded: return "responded";
-    case event_kind::updated: return "updated";
-    case event_kind::resolved: return "resolved";
-    case event_kind::reopened: return "reopened";
-    case event_kind::severity: return "severity";
-    case event_kind::cancelled: return "cancelled";
-    case event_kind::closed: return "closed";
-  }
-  return "?";
-}
+std::string event_name(event_kind k) { return std::string(sla::to_string(k)); }
 
 // 2.11: `at: P%` as thousandths of a percent (P has at most three decimals).
 long long milli_percent(double percent) { return std::llround(percent * 1000.0); }

@@ -46,20 +46,7 @@ std::string text(long long v) { return std::to_string(v); }
 std::string text(int v) { return std::to_string(v); }
 std::string text(const std::string& s) { return s; }
 
-const char* kind_name(event_kind k) {
-  switch (k) {
-    case event_kind::created: return "created";
-    case event_kind::status: return "status";
-    case event_kind::responded: return "responded";
-    case event_kind::updated: return "updated";
-    case event_kind::resolved: return "resolved";
-    case event_kind::reopened: return "reopened";
-    case event_kind::severity: return "severity";
-    case event_kind::cancelled: return "cancelled";
-    case event_kind::closed: return "closed";
-  }
-  return "?";
-}
+std::string kind_name(event_kind k) { return std::string(sla::to_string(k)); }
 
 std::string describe(const sla::ticket_event& e) {
   std::ostringstream out;

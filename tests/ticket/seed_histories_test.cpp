@@ -4,51 +4,18 @@
 
 #include <sla/ticket.hpp>
 
+#include "ticket/ticket_history.hpp"
+
 namespace {
 
 using sla::event_kind;
 using sla::parse_instant;
 using sla::target_state;
 using namespace std::chrono_literals;
+using ticket_test::history;
+using ticket_test::target;
 
-const sla::policy& seed(const char* name) {
-  static std::map<std::string, sla::policy> loaded;
-  auto it = loaded.find(name);
-  if (it == loaded.end()) it = loaded.emplace(name, sla::policy::load(std::string(SLA_SOURCE_DIR "/policies/") + name)).first;
-  return it->second;
-}
-
-struct history {
-  const sla::policy& p;
-  sla::ticket t{"T"};
-  history& created(const char* at, const char* type, const char* severity, const char* plan = "") {
-    sla::ticket_event e;
-    e.at = parse_instant(at);
-    e.kind = event_kind::created;
-    e.type = type;
-    e.severity = severity;
-    e.plan = plan;
-    t.append(e, &p);
-    return *this;
-  }
-  history& add(const char* at, event_kind kind, const char* value = "") {
-    sla::ticket_event e;
-    e.at = parse_instant(at);
-    e.kind = kind;
-    if (kind == event_kind::status) e.status = value;
-    if (kind == event_kind::severity) e.severity = value;
-    t.append(e, &p);
-    return *this;
-  }
-  sla::ticket_evaluation at(const char* now) const { return sla::evaluate(p, t, parse_instant(now)); }
-};
-
-const sla::target_status& target(const sla::ticket_evaluation& ev, std::string_view name) {
-  for (const auto& s : ev.targets)
-    if (s.name == name) return s;
-  FAIL("no target " << name);
-  throw;
-}
+const sla::policy& seed(const char* name) { return ticket_test::seed(name); }
 
 }  // namespace
 
