@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <limits>
 
-#include "calendar/day_names.hpp"
+#include "time/day_names.hpp"
 #include "calendar/compiled_calendar.hpp"
 
 namespace sla {

@@ -17,7 +17,7 @@
 #include <filesystem>
 #include <map>
 
-#include "calendar/day_names.hpp"
+#include "time/day_names.hpp"
 #include "holiday/yaml/holiday_rule_yaml.hpp"
 #include "text/quote.hpp"
 #include "text/suggest.hpp"

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "calendar/day_names.hpp"
+#include "time/day_names.hpp"
 #include "text/quote.hpp"
 #include "text/suggest.hpp"
 
