@@ -25,20 +25,25 @@
 namespace sla_examples {
 
 // The input format, for --help.
-inline constexpr const char* event_input_help = R"(Input: ticket events, one per line, as JSON Lines or CSV (chosen per file by its
-first non-blank line; CSV has a header naming the columns). Blank lines are skipped.
+inline constexpr const char* event_input_help = R"(Input: ticket events, one per line, as JSON Lines or CSV (decided line by line: a line
+starting with { is JSON; a CSV header line names the columns of the rows after it). Blank lines
+are skipped.
 Fields (JSON keys or CSV columns):
   ticket          the ticket id (required)
   at              RFC 3339 with an offset, e.g. 2026-11-23T10:00:00Z (required)
-  event           created, status, responded, updated, resolved, closed, reopened,
-                  severity or cancelled (required)
-  type, severity  created: the request type and severity (required); severity: the new one
-  plan            created: the support plan (absent: the policy's default plan)
+  event           created, status, responded (an agent's public reply), customer_message,
+                  note (internal: counts for nothing), updated, resolved, closed, reopened,
+                  severity, type, plan, region, cancelled, or an event the policy declares
+  type, severity  created: the request type and severity (may be left out when the policy
+                  has one, or no severities); type/severity events: the new value
+  plan            created: the support plan (absent: the default plan); plan events: the new one
+  region          created: the ticket's region (absent: the default region); region events
   timezone        created: the tenant's IANA zone, for calendars that take a tenant zone
   users_affected  created: a whole number, for queue tie-breaks
   status          status: the status the ticket enters (required)
-Events of one ticket are taken in time order; events at the same instant keep their input
-order, `created` first. Every line gives one result or one error; nothing is dropped.
+A field an event does not take is an error naming it. Events of one ticket are taken in time
+order; events at the same instant keep their input order, `created` first. Every line gives
+one result or one error; nothing is dropped.
 Example: {"ticket": "T-1", "at": "2026-11-23T10:00:00Z", "event": "created", "type": "incident", "severity": "urgent"})";
 
 struct event_line {
@@ -78,18 +83,22 @@ inline bool set_field(sla::ticket_event& e, std::string& ticket, std::string_vie
     return true;
   }
   if (key == "event") {
-    auto kind = sla::parse_event_kind(value);
-    if (!kind)
-      return *why = fmt::format("event: unknown event \"{}\" (expected created, status, responded, updated, resolved, "
-                                "reopened, severity, cancelled or closed)",
-                                value),
-             false;
-    e.kind = *kind;
+    // A name that is not a built-in event may be one the policy declares: checked against it
+    // when the event is appended to its ticket.
+    if (auto kind = sla::parse_event_kind(value)) {
+      e.kind = *kind;
+    } else if (value.empty()) {
+      return *why = "event: empty", false;
+    } else {
+      e.kind = sla::event_kind::custom;
+      e.name = std::string(value);
+    }
     return true;
   }
   if (key == "type") return text(e.type);
   if (key == "severity") return text(e.severity);
   if (key == "plan") return text(e.plan);
+  if (key == "region") return text(e.region);
   if (key == "timezone") return text(e.timezone);
   if (key == "status") return text(e.status);
   if (key == "users_affected") {
@@ -131,7 +140,7 @@ inline bool parse_json(simdjson::dom::parser& parser, const std::string& line, e
     else if (!is_null) return *why = fmt::format("{}: expected a string or a whole number", key), false;
     if (key == "at") has_at = true;
     if (key == "event") has_event = true;
-    if (is_null && key != "users_affected" && key != "plan" && key != "timezone")
+    if (is_null && key != "users_affected" && key != "plan" && key != "timezone" && key != "region")
       return *why = fmt::format("{}: must not be null", key), false;
     if (!set_field(out.event, out.ticket, key, value, is_null, why)) return false;
   }

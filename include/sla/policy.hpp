@@ -71,9 +71,30 @@ struct policy_calendar {
 // One target a ticket gets: its name, calendar and amount.
 struct target_definition {
   std::string name;      // "response", "resolution", "acknowledgement", "update", …
-  std::string calendar;  // a calendar of the policy
+  std::string calendar;  // a calendar of the policy, or a name its regions map (see regions())
   target_amount amount;
+  std::string rule;      // provenance: where the rule that set it is written, "file:line:column"
   friend bool operator==(const target_definition&, const target_definition&) = default;
+};
+
+// What a target's clock does, as its clock definition (`clocks:`) and the defaults of `clock:`
+// say together (docs/semantics.md 2.16). Event names are the built-in events' names
+// (responded, customer_message, …) or the policy's own.
+struct clock_trigger {
+  enum class kind { created, event, status } on = kind::created;
+  std::string name;  // the event or status
+  friend bool operator==(const clock_trigger&, const clock_trigger&) = default;
+};
+enum class reopen_action { none, resume, restart };
+struct clock_definition {
+  std::string target;
+  std::vector<clock_trigger> start;                 // starts a cycle of a clock that is not running
+  std::vector<std::string> pause;                   // statuses in which it does not tick
+  std::vector<std::string> meet_events, meet_statuses;
+  std::vector<std::string> restart_events, restart_statuses;  // end the running cycle and start the next
+  std::vector<std::string> cancel_events, cancel_statuses;
+  bool repeat = false;                              // a met clock starts again at its next start trigger
+  reopen_action reopen = reopen_action::none;       // what a reopening does to it when met
 };
 
 // How statuses and events act on targets (docs/semantics.md, part 2). A target list of
@@ -86,6 +107,7 @@ struct clock_rules {
   // The targets that a reopening (a `reopened` event, or leaving a meeting status for one that
   // meets nothing) resumes with their accrued time, when they are met. Others stay as they are.
   std::vector<std::string> resumable;
+  std::vector<std::string> restartable;       // targets a reopening restarts from zero, as a new cycle
   bool restart_on_severity_change = false;    // false: recount from the original start (keep)
   std::vector<std::string> periodic_targets;  // restarted by each `updated` event (e.g. update)
 };
@@ -143,6 +165,17 @@ class policy {
   const std::vector<threshold>& escalations() const noexcept;
   const queue_rules& queue() const noexcept;
   const std::vector<availability_target>& availability() const noexcept;
+  // One clock definition per target name (docs/semantics.md 2.16), defaults applied.
+  const std::vector<clock_definition>& clock_definitions() const noexcept;
+  // The events the policy declares for its clock definitions, beyond the built-in ones.
+  const std::vector<std::string>& events() const noexcept;
+  // Regions: region → (calendar name a rule uses → the calendar the region uses instead).
+  const std::map<std::string, std::map<std::string, std::string>>& regions() const noexcept;
+  const std::string& default_region() const noexcept;  // empty when the policy has no regions
+  // The calendar a target rule's calendar name means in a region (the name itself when the
+  // region does not map it). Throws sla::error(invalid_argument) for an unknown region.
+  std::string calendar_in_region(std::string_view calendar, std::string_view region) const;
+
   // Free-form flags a host can read, e.g. {"hotfix_severities": ["p1"]}.
   const std::map<std::string, std::vector<std::string>>& flags() const noexcept;
 

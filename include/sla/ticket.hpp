@@ -26,25 +26,47 @@
 
 namespace sla {
 
-enum class event_kind { created, status, responded, updated, resolved, reopened, severity, cancelled, closed };
+// The events of a ticket's history (docs/semantics.md 2.2). `responded` is an agent's public
+// reply, `customer_message` a message from the customer, `note` an internal note (it counts for
+// nothing). `severity`, `type`, `plan` and `region` change that dimension of the ticket.
+// `custom` is an event the policy declares under `events:` (its name in ticket_event::name).
+enum class event_kind {
+  created, status, responded, customer_message, note, updated, resolved, closed, reopened,
+  severity, type, plan, region, cancelled, custom
+};
 
-// "created" ↔ event_kind::created …; std::nullopt for an unknown name.
+// "created" ↔ event_kind::created …; std::nullopt for a name that is not a built-in event (it may
+// still be a custom event of a policy).
 std::optional<event_kind> parse_event_kind(std::string_view name);
 std::string_view to_string(event_kind kind);
 
 struct ticket_event {
   instant at;
   event_kind kind = event_kind::created;
-  // created: type, severity, plan (empty: the default), timezone (the tenant's; empty: none),
-  // users_affected (queue order). status: status. severity: severity.
+  // The fields each kind takes; any other field set is an error (ticket::append):
+  //   created: type, severity, plan, region (empty: the policy's default or only one),
+  //            timezone (the tenant's; empty: none), users_affected (queue order)
+  //   status: status.  severity: severity.  type: type.  plan: plan.  region: region.
+  //   custom: name (an event the policy declares).  Others: none.
   std::string type, severity, plan, timezone, status;
   std::optional<long long> users_affected;
+  std::string region, name;
 };
 
 // not_applicable: the target's amount is `none` (release-targeted, backlog): not a clock, no
-// deadline, never counted as running, met or breached.
-enum class target_state { running, paused, met, breached, cancelled, not_applicable };
+// deadline, never counted as running, met or breached. not_started: its clock's start (a start
+// event or status of its clock definition) has not happened yet.
+enum class target_state { running, paused, met, breached, cancelled, not_applicable, not_started };
 std::string_view to_string(target_state state);
+
+// A cycle of a target's clock that has ended: met, breached (met late, or restarted or cancelled
+// after its breach) or cancelled.
+struct completed_cycle {
+  instant start, end;
+  target_state outcome = target_state::met;  // met, breached or cancelled
+  std::optional<instant> met_at, breached_at;
+  std::chrono::seconds accrued{0};
+};
 
 struct target_status {
   std::string name;
@@ -64,11 +86,13 @@ struct target_status {
   double percent = 0;                 // accrued / target × 100
   std::vector<std::string> warnings;  // names of the warnings crossed, in policy order
   std::optional<std::string> escalation;  // the last escalation level, in policy order, that is crossed
-  int cycles = 1;                     // 1 + resumptions, periodic restarts and restarts
+  int cycles = 1;                     // cycles begun: 1 + resumptions, restarts and repeats; 0 while not started
+  std::vector<completed_cycle> completed;  // the cycles that ended, oldest first
+  std::string rule;                   // provenance: the rule that set amount and calendar, "file:line:column"
 };
 
 struct ticket_evaluation {
-  std::string type, severity, plan;
+  std::string type, severity, plan, region;
   std::vector<target_status> targets;
   // The earliest instant after `now` at which a target's state, warnings or escalation level
   // would change if no event arrived; none when no clock ticks or nothing is left to cross.

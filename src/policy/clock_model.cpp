@@ -16,13 +16,12 @@ std::optional<std::size_t> index_of(const std::vector<std::string>& names, std::
 
 // Sets flags[target] for every target the list names ("*": all). Unknown names were reported
 // by the loader; they are skipped here.
-void mark(std::vector<std::uint8_t>& flags, const std::vector<std::string>& targets, const std::vector<std::string>& names,
-          std::uint8_t bit = 1, std::size_t offset = 0) {
+void mark(std::vector<std::uint8_t>& flags, const std::vector<std::string>& targets, const std::vector<std::string>& names) {
   for (const auto& t : targets) {
     if (t == "*") {
-      for (std::size_t i = 0; i < names.size(); ++i) flags[offset + i] |= bit;
+      std::fill(flags.begin(), flags.end(), 1);
     } else if (auto i = index_of(names, t)) {
-      flags[offset + *i] |= bit;
+      flags[*i] = 1;
     }
   }
 }
@@ -43,37 +42,65 @@ std::vector<compiled_threshold> compile(const std::vector<threshold>& list, cons
 
 }  // namespace
 
+std::optional<std::size_t> clock_model::event_id(event_kind kind, std::string_view custom_name,
+                                                 const std::vector<std::string>& customs) const {
+  if (kind != event_kind::custom) return static_cast<std::size_t>(kind);
+  auto i = index_of(customs, custom_name);
+  if (!i) return std::nullopt;
+  return event_kind_count + *i;
+}
+
 clock_model compile_clock_model(const policy_data& d) {
-  const auto& names = d.target_names;
-  const clock_rules& rules = d.clock;
   clock_model m;
-  m.target_count = names.size();
+  m.target_count = d.target_names.size();
   m.status_count = d.statuses.size();
-  m.status_effect.assign(m.status_count * m.target_count, 0);
+  m.event_count = event_kind_count + d.events.size();
   m.status_meets_any.assign(m.status_count, 0);
-  m.status_cancels.assign(m.status_count, 0);
-  for (const auto& [status, targets] : rules.pauses)
-    if (auto s = index_of(d.statuses, status)) mark(m.status_effect, targets, names, clock_model::pause_bit, *s * m.target_count);
-  for (const auto& [status, targets] : rules.met_by_status)
-    if (auto s = index_of(d.statuses, status)) {
-      mark(m.status_effect, targets, names, clock_model::meet_bit, *s * m.target_count);
-      m.status_meets_any[*s] = 1;
+  m.status_cancels_any.assign(m.status_count, 0);
+  m.restart_on_dimension_change = d.clock.restart_on_severity_change;
+  auto event_index = [&](const std::string& name) -> std::optional<std::size_t> {
+    if (auto kind = parse_event_kind(name)) return static_cast<std::size_t>(*kind);
+    if (auto i = index_of(d.events, name)) return event_kind_count + *i;
+    return std::nullopt;
+  };
+  for (const clock_definition& def : d.clock_definitions) {
+    compiled_clock c;
+    c.on_status.assign(m.status_count, 0);
+    c.on_event.assign(m.event_count, 0);
+    c.starts_at_creation = false;
+    for (const auto& t : def.start) {
+      if (t.on == clock_trigger::kind::created) c.starts_at_creation = true;
+      else if (t.on == clock_trigger::kind::event) {
+        if (auto e = event_index(t.name)) c.on_event[*e] |= effect_start;
+      } else if (auto s = index_of(d.statuses, t.name)) {
+        c.on_status[*s] |= effect_start;
+      }
     }
-  for (const auto& status : rules.cancel_statuses)
-    if (auto s = index_of(d.statuses, status)) m.status_cancels[*s] = 1;
-  static constexpr std::array<std::string_view, meeting_event_count> event_names{"responded", "updated", "resolved", "closed"};
-  for (std::size_t e = 0; e < meeting_event_count; ++e) {
-    m.event_meets[e].assign(m.target_count, 0);
-    if (auto it = rules.met_by_event.find(std::string(event_names[e])); it != rules.met_by_event.end())
-      mark(m.event_meets[e], it->second, names);
+    auto statuses = [&](const std::vector<std::string>& list, std::uint8_t bit) {
+      for (const auto& name : list)
+        if (auto s = index_of(d.statuses, name)) c.on_status[*s] |= bit;
+    };
+    auto events = [&](const std::vector<std::string>& list, std::uint8_t bit) {
+      for (const auto& name : list)
+        if (auto e = event_index(name)) c.on_event[*e] |= bit;
+    };
+    statuses(def.pause, effect_pause);
+    statuses(def.meet_statuses, effect_meet);
+    events(def.meet_events, effect_meet);
+    statuses(def.restart_statuses, effect_restart);
+    events(def.restart_events, effect_restart);
+    statuses(def.cancel_statuses, effect_cancel);
+    events(def.cancel_events, effect_cancel);
+    for (const auto& name : def.meet_statuses)
+      if (auto s = index_of(d.statuses, name)) m.status_meets_any[*s] = 1;
+    for (const auto& name : def.cancel_statuses)
+      if (auto s = index_of(d.statuses, name)) m.status_cancels_any[*s] = 1;
+    c.repeat = def.repeat;
+    c.reopen = def.reopen;
+    m.clocks.push_back(std::move(c));
   }
-  m.resumable.assign(m.target_count, 0);
-  mark(m.resumable, rules.resumable, names);
-  m.periodic.assign(m.target_count, 0);
-  mark(m.periodic, rules.periodic_targets, names);
-  m.restart_on_severity_change = rules.restart_on_severity_change;
-  m.warnings = compile(d.warnings, names);
-  m.escalations = compile(d.escalations, names);
+  m.warnings = compile(d.warnings, d.target_names);
+  m.escalations = compile(d.escalations, d.target_names);
   return m;
 }
 

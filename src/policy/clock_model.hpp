@@ -1,9 +1,11 @@
-// The clock rules of a policy resolved to indices once, at load: which status pauses or meets
-// which target, which events meet it, what resumes and restarts, and the thresholds as exact
-// amounts of accrued time. The ticket replay (src/ticket/) reads only this, never names.
+// The clock definitions of a policy resolved to indices once, at load: for every target, what
+// each status and each event does to its clock (start, pause, meet, restart, cancel), and the
+// thresholds as exact amounts of accrued time. The ticket replay (src/ticket/) reads only this,
+// never names.
 #pragma once
 
 #include <sla/policy.hpp>
+#include <sla/ticket.hpp>
 
 #include <array>
 #include <cstdint>
@@ -17,10 +19,6 @@ struct policy_data;
 }
 
 namespace sla::detail {
-
-// The events the clock rules may name as meeting targets.
-enum class meeting_event : std::uint8_t { responded, updated, resolved, closed };
-constexpr std::size_t meeting_event_count = 4;
 
 // A warning or escalation threshold as a function of the target's business time.
 struct compiled_threshold {
@@ -37,36 +35,47 @@ struct compiled_threshold {
   }
 };
 
+// What an event or the entering of a status does to one clock.
+enum clock_effect : std::uint8_t {
+  effect_pause = 1,    // statuses only: it does not tick while the ticket is in the status
+  effect_meet = 2,
+  effect_restart = 4,
+  effect_cancel = 8,
+  effect_start = 16,
+};
+
+// Built-in events get ids 0 … event_kind_count-1 (their enumerator), custom events follow.
+constexpr std::size_t event_kind_count = static_cast<std::size_t>(event_kind::custom) + 1;
+
+struct compiled_clock {
+  std::vector<std::uint8_t> on_status;  // per status: effects of entering it (pause: of being in it)
+  std::vector<std::uint8_t> on_event;   // per event id
+  bool starts_at_creation = true;
+  bool repeat = false;
+  reopen_action reopen = reopen_action::none;
+};
+
 struct clock_model {
   std::size_t target_count = 0;
   std::size_t status_count = 0;
-
-  // [status × target_count + target]: pause_bit, meet_bit.
-  static constexpr std::uint8_t pause_bit = 1, meet_bit = 2;
-  std::vector<std::uint8_t> status_effect;
-  std::vector<std::uint8_t> status_meets_any;  // per status: a meeting status
-  std::vector<std::uint8_t> status_cancels;    // per status: a cancel status
-  std::array<std::vector<std::uint8_t>, meeting_event_count> event_meets;  // per event, per target
-  std::vector<std::uint8_t> resumable;  // per target
-  std::vector<std::uint8_t> periodic;   // per target
-  bool restart_on_severity_change = false;
+  std::size_t event_count = event_kind_count;  // built-in + custom
+  std::vector<compiled_clock> clocks;          // per target
+  std::vector<std::uint8_t> status_meets_any;    // per status: a meeting status (leaving it reopens)
+  std::vector<std::uint8_t> status_cancels_any;  // per status: it cancels some target
+  bool restart_on_dimension_change = false;
   std::vector<compiled_threshold> warnings, escalations;
 
-  bool pauses(std::size_t status, std::size_t target) const {
-    return status_effect[status * target_count + target] & pause_bit;
-  }
-  bool meets(std::size_t status, std::size_t target) const {
-    return status_effect[status * target_count + target] & meet_bit;
-  }
+  bool pauses(std::size_t status, std::size_t target) const { return clocks[target].on_status[status] & effect_pause; }
+  // The id of a built-in event, or of a custom event by name; std::nullopt for an unknown name.
+  std::optional<std::size_t> event_id(event_kind kind, std::string_view custom_name, const std::vector<std::string>& customs) const;
 };
 
 clock_model compile_clock_model(const policy_data& d);
 
-// One target of a cell (type × severity × plan), with names resolved.
+// One target of a cell (type × severity × plan), with its rule's entry.
 struct cell_target {
-  std::size_t target = 0;                // index into policy_data::target_names
-  target_amount amount;
-  std::optional<std::size_t> calendar;   // index into policy_data::calendars; none without one
+  std::size_t target = 0;                         // index into policy_data::target_names
+  const target_definition* definition = nullptr;  // the rule's entry: amount, calendar name, provenance
 };
 
 }  // namespace sla::detail

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <limits>
 
 #include "policy/policy_data.hpp"
 
@@ -182,28 +183,56 @@ policy_data::cell_key policy_data::resolve(std::string_view type, std::string_vi
 std::vector<detail::cell_target> policy_data::cell(const cell_key& key) const {
   std::vector<detail::cell_target> out;
   for (std::size_t name = 0; name < target_names.size(); ++name) {
+    // The matching rule with the highest priority, then the most specific one.
     const target_definition* best = nullptr;
-    int best_specificity = -1;
+    std::pair<int, int> best_rank{std::numeric_limits<int>::min(), -1};
     for (const auto& rule : rules) {
-      if (rule.specificity() <= best_specificity || !rule.matches(key.type, key.severity, key.plan)) continue;
+      std::pair<int, int> rank{rule.priority, rule.specificity()};
+      if (rank <= best_rank || !rule.matches(key.type, key.severity, key.plan)) continue;
       for (const auto& t : rule.targets)
         if (t.name == target_names[name]) {
           best = &t;
-          best_specificity = rule.specificity();
+          best_rank = rank;
         }
     }
-    if (best) out.push_back({name, best->amount, best->calendar.empty() ? std::nullopt : calendar_index(best->calendar)});
+    if (best) out.push_back({name, best});
   }
   return out;
+}
+
+std::optional<std::size_t> policy_data::calendar_in_region(std::string_view name, std::string_view region) const {
+  std::string_view effective = region.empty() ? std::string_view(default_region) : region;
+  if (auto r = regions.find(std::string(effective)); r != regions.end())
+    if (auto mapped = r->second.find(std::string(name)); mapped != r->second.end()) return calendar_index(mapped->second);
+  return calendar_index(name);
 }
 
 std::vector<target_definition> policy::targets_for(std::string_view type, std::string_view severity,
                                                    std::string_view plan) const {
   const policy_data& d = *data_;
   std::vector<target_definition> out;
-  for (const auto& t : d.cell(d.resolve(type, severity, plan)))
-    out.push_back({d.target_names[t.target], t.calendar ? d.calendars[*t.calendar].name : std::string(), t.amount});
+  for (const auto& t : d.cell(d.resolve(type, severity, plan))) out.push_back(*t.definition);
   return out;
+}
+
+const std::vector<clock_definition>& policy::clock_definitions() const noexcept { return data_->clock_definitions; }
+const std::vector<std::string>& policy::events() const noexcept { return data_->events; }
+const std::map<std::string, std::map<std::string, std::string>>& policy::regions() const noexcept { return data_->regions; }
+const std::string& policy::default_region() const noexcept { return data_->default_region; }
+
+std::string policy::calendar_in_region(std::string_view calendar, std::string_view region) const {
+  const policy_data& d = *data_;
+  std::string_view effective = region.empty() ? std::string_view(d.default_region) : region;
+  if (effective.empty()) return std::string(calendar);
+  auto r = d.regions.find(std::string(effective));
+  if (r == d.regions.end()) {
+    std::string known;
+    for (const auto& [name, _] : d.regions) known += (known.empty() ? "" : ", ") + name;
+    throw error(error_code::invalid_argument, fmt::format("unknown region \"{}\": expected one of {}", effective,
+                                                          known.empty() ? "none (this policy has no regions)" : known));
+  }
+  auto mapped = r->second.find(std::string(calendar));
+  return mapped == r->second.end() ? std::string(calendar) : mapped->second;
 }
 
 const business_calendar& policy_data::calendar_for(std::size_t index, std::string_view tenant_zone) const {
@@ -223,7 +252,7 @@ const business_calendar& policy_data::calendar_for(std::size_t index, std::strin
 }
 
 business_calendar policy::calendar(std::string_view name, std::string_view tenant_zone) const {
-  auto index = data_->calendar_index(name);
+  auto index = data_->calendar_in_region(name, {});
   if (!index) throw error(error_code::invalid_argument, fmt::format("unknown calendar \"{}\"", name));
   return data_->calendar_for(*index, tenant_zone);
 }

@@ -17,6 +17,7 @@ struct target_rule {
   std::vector<std::string> types, severities, plans;  // empty: "*"
   std::vector<target_definition> targets;
   source_position where;  // where the rule is written (file:line:column)
+  int priority = 0;       // higher wins before specificity
   int specificity() const noexcept {
     return (types.empty() ? 0 : 1) + (severities.empty() ? 0 : 1) + (plans.empty() ? 0 : 1);
   }
@@ -35,6 +36,10 @@ struct policy_data {
   std::vector<std::string> target_names;    // in order of first mention
   std::vector<target_rule> rules;
   clock_rules clock;
+  std::vector<clock_definition> clock_definitions;  // per target name (parallel to target_names)
+  std::vector<std::string> events;                  // declared custom events
+  std::map<std::string, std::map<std::string, std::string>> regions;
+  std::string default_region;
   detail::clock_model clocks;  // `clock`, warnings and escalations resolved to indices (set last by the loader)
   std::vector<threshold> warnings, escalations;
   queue_rules queue;
@@ -58,6 +63,9 @@ struct policy_data {
   // The targets of a resolved cell in the order the policy first names them (the most specific
   // rule per target).
   std::vector<detail::cell_target> cell(const cell_key& key) const;
+
+  // The calendar a rule's calendar name means in a region (the default region when empty).
+  std::optional<std::size_t> calendar_in_region(std::string_view name, std::string_view region) const;
 
   // A compiled calendar, with `tenant_zone` replacing the zone of a calendar that takes one.
   // The reference stays valid as long as this policy_data lives. Throws unknown_time_zone.

@@ -19,16 +19,6 @@ std::optional<std::uint16_t> status_index(const policy_data& d, std::string_view
   return static_cast<std::uint16_t>(it - d.statuses.begin());
 }
 
-std::optional<std::size_t> meeting_event_of(event_kind kind) {
-  switch (kind) {
-    case event_kind::responded: return static_cast<std::size_t>(meeting_event::responded);
-    case event_kind::updated: return static_cast<std::size_t>(meeting_event::updated);
-    case event_kind::resolved: return static_cast<std::size_t>(meeting_event::resolved);
-    case event_kind::closed: return static_cast<std::size_t>(meeting_event::closed);
-    default: return std::nullopt;
-  }
-}
-
 // Counts the interval [from, to) that a clock spends in `state`, having accrued `r.accrued` at
 // `from`. The breach is the earliest instant at which the accrued time has reached the target
 // while the clock is not met: at `from` itself when it starts there already over (after a
@@ -53,12 +43,15 @@ void count(const business_calendar& cal, std::optional<seconds> target, instant 
 ticket_replay::ticket_replay(const policy& p, std::string id)
     : policy_(p), data_(&policy_access::data(policy_)), model_(&data_->clocks), id_(std::move(id)) {}
 
-// ---- Definitions and series ------------------------------------------------------------------
+// ---- Definitions, series and cycles ----------------------------------------------------------
 
 void ticket_replay::define(target_clock& c, const cell_target& t) {
   c.in_cell = true;
-  c.amount = t.amount;
-  c.calendar = t.calendar ? calendars_[*t.calendar] : nullptr;
+  c.definition = t.definition;
+  c.amount = t.definition ? t.definition->amount : target_amount{};
+  c.calendar = nullptr;
+  if (t.definition && !t.definition->calendar.empty())
+    if (auto index = data_->calendar_in_region(t.definition->calendar, region_)) c.calendar = calendars_[*index];
   measure(c);
 }
 
@@ -68,7 +61,7 @@ void ticket_replay::measure(target_clock& c) {
   c.counted = 0;
   c.finished = {};
   c.target.reset();
-  if (!c.calendar) return;
+  if (!c.calendar || c.timeline.empty()) return;
   instant start = c.timeline.front().at;
   std::optional<instant> end;
   switch (c.amount.kind) {
@@ -81,18 +74,30 @@ void ticket_replay::measure(target_clock& c) {
   advance_reading(c);
 }
 
+// A new cycle and a new series from `at`: nothing accrued, the amount measured from here.
 void ticket_replay::begin_series(target_clock& c, std::size_t target, instant at) {
+  c.phase = clock_phase::running;
+  c.met_at.reset();
   c.timeline.clear();
   clock_state state = desired_state(c, target);
   c.timeline.push_back({at, state, state == clock_state::paused ? *status_ : std::uint16_t{0}});
-  c.counted = 0;
-  c.finished = {};
+  c.cycle_start = at;
+  ++c.cycles;
+  measure(c);
+}
+
+// Records the current cycle as completed at `at` (breached, if it was, whatever `outcome` says).
+void ticket_replay::end_cycle(target_clock& c, instant at, target_state outcome) {
+  if (c.timeline.empty()) return;
+  clock_reading r = read(c, at);
+  c.completed.push_back({c.cycle_start, at, r.breach ? target_state::breached : outcome, c.met_at, r.breach, r.accrued});
 }
 
 clock_state ticket_replay::desired_state(const target_clock& c, std::size_t target) const {
   switch (c.phase) {
     case clock_phase::met: return clock_state::met;
     case clock_phase::cancelled: return clock_state::cancelled;
+    case clock_phase::not_started:
     case clock_phase::running: break;
   }
   return status_ && model_->pauses(*status_, target) ? clock_state::paused : clock_state::ticking;
@@ -101,6 +106,7 @@ clock_state ticket_replay::desired_state(const target_clock& c, std::size_t targ
 // Records that the clock is in `state` from `at` on. Events at the same instant collapse into
 // one transition carrying the state after the last of them.
 void ticket_replay::push(target_clock& c, instant at, clock_state state, std::uint16_t status) {
+  if (c.timeline.empty()) return;  // not started
   clock_transition& last = c.timeline.back();
   if (last.state == state && (state != clock_state::paused || last.status == status)) return;
   if (last.at == at) {
@@ -125,7 +131,7 @@ void ticket_replay::advance_reading(target_clock& c) const {
 
 clock_reading ticket_replay::read(const target_clock& c, instant now) const {
   clock_reading r = c.finished;
-  if (!c.is_clock() || !c.target) return r;
+  if (!c.is_clock() || !c.target || c.timeline.empty()) return r;
   for (std::size_t i = c.counted; i < c.timeline.size(); ++i) {
     const clock_transition& t = c.timeline[i];
     instant to = i + 1 < c.timeline.size() ? c.timeline[i + 1].at : now;
@@ -146,26 +152,57 @@ void ticket_replay::sync_states(instant at) {
 
 // ---- Effects of events -----------------------------------------------------------------------
 
-void ticket_replay::meet(std::size_t target, instant at, met_cause cause) {
-  target_clock& c = clocks_[target];
+void ticket_replay::meet(target_clock& c, instant at) {
   if (c.phase != clock_phase::running) return;  // the first met_at stands; cancellation is final
   c.phase = clock_phase::met;
   c.met_at = at;
-  c.met_by = cause;
+  push(c, at, clock_state::met, 0);
 }
 
-void ticket_replay::cancel_running() {
-  for (auto& c : clocks_)
-    if (c.phase == clock_phase::running) c.phase = clock_phase::cancelled;
+// What one event (or entering one status) does to one clock: cancel, meet, restart, start.
+void ticket_replay::act(std::size_t target, std::uint8_t effects, instant at) {
+  if (effects == 0) return;
+  target_clock& c = clocks_[target];
+  if ((effects & effect_cancel) && (c.phase == clock_phase::running || c.phase == clock_phase::not_started)) {
+    c.phase = clock_phase::cancelled;
+    return;
+  }
+  if (effects & effect_meet) meet(c, at);
+  if ((effects & effect_restart) && c.phase == clock_phase::running) {
+    // The cycle in progress ends here (met, unless it was breached) and the next one begins.
+    meet(c, at);
+    end_cycle(c, at, target_state::met);
+    begin_series(c, target, at);
+  }
+  if (effects & effect_start) {
+    if (c.phase == clock_phase::not_started) {
+      begin_series(c, target, at);
+    } else if (c.phase == clock_phase::met && model_->clocks[target].repeat) {
+      end_cycle(c, *c.met_at, target_state::met);
+      begin_series(c, target, at);
+    }
+  }
 }
 
-void ticket_replay::reopen() {
+void ticket_replay::reopen(instant at) {
   for (std::size_t i = 0; i < clocks_.size(); ++i) {
     target_clock& c = clocks_[i];
-    if (c.phase != clock_phase::met || !model_->resumable[i]) continue;
-    c.phase = clock_phase::running;
-    c.met_at.reset();
-    ++c.cycles;
+    if (c.phase != clock_phase::met) continue;
+    switch (model_->clocks[i].reopen) {
+      case reopen_action::none: break;
+      case reopen_action::resume:
+        // The same series runs on with its time: a new cycle, not a new count.
+        end_cycle(c, *c.met_at, target_state::met);
+        c.phase = clock_phase::running;
+        c.met_at.reset();
+        c.cycle_start = at;
+        ++c.cycles;
+        break;
+      case reopen_action::restart:
+        end_cycle(c, *c.met_at, target_state::met);
+        begin_series(c, i, at);
+        break;
+    }
   }
 }
 
@@ -177,14 +214,15 @@ void ticket_replay::choose_cell(instant at, bool restart) {
     in_new[t.target] = 1;
     cell_order_.push_back(t.target);
     target_clock& c = clocks_[t.target];
-    if (restart) {
+    if (restart && c.phase != clock_phase::not_started) {
       // Restart: a running clock begins a new cycle here with the new amount; a stopped one
-      // keeps its outcome and its amount.
+      // keeps its outcome and its amount (none if it had none).
       if (c.phase != clock_phase::running) {
-        if (!c.in_cell) define(c, {t.target, target_amount{}, std::nullopt});  // it had no amount: none
+        if (!c.in_cell) define(c, {t.target, nullptr});
         continue;
       }
-      if (c.in_cell) ++c.cycles;
+      if (c.in_cell) end_cycle(c, at, target_state::cancelled);
+      c.cycles -= c.in_cell ? 0 : 1;  // a target new to the ticket begins its first cycle here
       begin_series(c, t.target, at);
     }
     // Keep: the same timeline recounted from its start on the new calendar, with the new amount.
@@ -192,17 +230,6 @@ void ticket_replay::choose_cell(instant at, bool restart) {
   }
   for (std::size_t i = 0; i < clocks_.size(); ++i)
     if (!in_new[i]) clocks_[i].in_cell = false;
-}
-
-void ticket_replay::restart_periodic(instant at) {
-  // A periodic target that runs ends its cycle here and starts the next one.
-  for (std::size_t t = 0; t < clocks_.size(); ++t) {
-    target_clock& c = clocks_[t];
-    if (!model_->periodic[t] || c.phase != clock_phase::running) continue;
-    ++c.cycles;
-    begin_series(c, t, at);
-    measure(c);
-  }
 }
 
 void ticket_replay::apply(const ticket_event& e) {
@@ -214,6 +241,12 @@ void ticket_replay::apply(const ticket_event& e) {
   if (started_ && e.kind == event_kind::created) fail("a second created event");
   if (started_ && e.at < last_) fail("events must come in time order");
   last_ = e.at;
+  auto region_of = [&](const std::string& region) {
+    std::string r = region.empty() ? data_->default_region : region;
+    if (!r.empty() && !data_->regions.count(r)) fail(fmt::format("unknown region \"{}\"", r));
+    if (r.empty() && !region.empty()) fail(fmt::format("unknown region \"{}\": this policy has no regions", region));
+    return r;
+  };
 
   if (e.kind == event_kind::created) {
     started_ = true;
@@ -222,11 +255,13 @@ void ticket_replay::apply(const ticket_event& e) {
     type_ = key.type;
     severity_ = key.severity;
     plan_ = key.plan;
+    region_ = region_of(e.region);
     zone_ = e.timezone;
     calendars_.clear();
     for (std::size_t i = 0; i < data_->calendars.size(); ++i) calendars_.push_back(&data_->calendar_for(i, zone_));
     clocks_.assign(model_->target_count, target_clock{});
-    for (std::size_t t = 0; t < clocks_.size(); ++t) begin_series(clocks_[t], t, e.at);
+    for (std::size_t t = 0; t < clocks_.size(); ++t)
+      if (model_->clocks[t].starts_at_creation) begin_series(clocks_[t], t, e.at);
     choose_cell(e.at, false);
     return;
   }
@@ -239,29 +274,32 @@ void ticket_replay::apply(const ticket_event& e) {
       std::optional<std::uint16_t> previous = status_;
       status_ = *s;
       // Leaving a meeting status for one that meets nothing reopens; then the new status
-      // cancels, then it meets.
-      if (previous && *previous != *s && model_->status_meets_any[*previous] && !model_->status_meets_any[*s]) reopen();
-      if (model_->status_cancels[*s]) cancel_running();
+      // cancels, meets, restarts and starts what its clock definitions say.
+      if (previous && *previous != *s && model_->status_meets_any[*previous] && !model_->status_meets_any[*s]) reopen(e.at);
       for (std::size_t t = 0; t < clocks_.size(); ++t)
-        if (model_->meets(*s, t)) meet(t, e.at, {true, *s, e.kind});
+        act(t, model_->clocks[t].on_status[*s] & static_cast<std::uint8_t>(~effect_pause), e.at);
       break;
     }
-    case event_kind::updated:
-    case event_kind::responded:
-    case event_kind::resolved:
-    case event_kind::closed: {
-      if (e.kind == event_kind::updated) restart_periodic(e.at);
-      std::size_t which = *meeting_event_of(e.kind);
-      for (std::size_t t = 0; t < clocks_.size(); ++t)
-        if (model_->event_meets[which][t]) meet(t, e.at, {false, 0, e.kind});
-      break;
-    }
-    case event_kind::reopened: reopen(); break;
-    case event_kind::cancelled: cancel_running(); break;
     case event_kind::severity:
-      severity_ = data_->resolve(type_, e.severity, plan_).severity;
-      choose_cell(e.at, model_->restart_on_severity_change);
+    case event_kind::type:
+    case event_kind::plan:
+    case event_kind::region: {
+      auto key = data_->resolve(e.kind == event_kind::type ? e.type : type_, e.kind == event_kind::severity ? e.severity : severity_,
+                                e.kind == event_kind::plan ? e.plan : plan_);
+      type_ = key.type;
+      severity_ = key.severity;
+      plan_ = key.plan;
+      if (e.kind == event_kind::region) region_ = region_of(e.region);
+      choose_cell(e.at, model_->restart_on_dimension_change);
       break;
+    }
+    default: {
+      if (e.kind == event_kind::reopened) reopen(e.at);
+      auto id = model_->event_id(e.kind, e.name, data_->events);
+      if (!id) fail(fmt::format("unknown event \"{}\"", e.name));
+      for (std::size_t t = 0; t < clocks_.size(); ++t) act(t, model_->clocks[t].on_event[*id], e.at);
+      break;
+    }
   }
   sync_states(e.at);
 }
@@ -269,7 +307,7 @@ void ticket_replay::apply(const ticket_event& e) {
 // ---- Readings --------------------------------------------------------------------------------
 
 ticket_evaluation ticket_replay::result(instant now) const {
-  ticket_evaluation out{type_, severity_, plan_, {}, std::nullopt};
+  ticket_evaluation out{type_, severity_, plan_, region_, {}, std::nullopt};
   auto consider = [&](std::optional<instant> t) {
     if (t && *t > now && (!out.next_change || *t < *out.next_change)) out.next_change = t;
   };
@@ -280,11 +318,21 @@ ticket_evaluation ticket_replay::result(instant now) const {
     s.name = data_->target_names[index];
     s.amount = c.amount;
     s.cycles = c.cycles;
+    s.completed = c.completed;
+    if (c.definition) s.rule = c.definition->rule;
     for (std::size_t k = 0; c.calendar && k < calendars_.size(); ++k)
       if (calendars_[k] == c.calendar) s.calendar = data_->calendars[k].name;
     if (!c.is_clock()) {
       s.state = target_state::not_applicable;
       s.cycles = 1;
+      s.completed.clear();
+      out.targets.push_back(std::move(s));
+      continue;
+    }
+    if (c.timeline.empty()) {
+      // Not started (or cancelled before it started): no deadline, nothing accrued.
+      s.state = c.phase == clock_phase::cancelled ? target_state::cancelled : target_state::not_started;
+      if (c.amount.kind == amount_kind::business_time) s.target = s.remaining = c.amount.time;
       out.targets.push_back(std::move(s));
       continue;
     }
@@ -339,10 +387,10 @@ bool ticket_replay::done() const {
     const target_clock& c = clocks_[index];
     if (!c.is_clock()) continue;
     any_clock = true;
-    if (c.phase == clock_phase::running) return false;
+    if (c.phase == clock_phase::running || c.phase == clock_phase::not_started) return false;
   }
   if (any_clock) return true;
-  return status_ && (model_->status_meets_any[*status_] || model_->status_cancels[*status_]);
+  return status_ && (model_->status_meets_any[*status_] || model_->status_cancels_any[*status_]);
 }
 
 }  // namespace sla::detail

@@ -2,12 +2,13 @@
 // by event (docs/semantics.md, part 2).
 //
 // Every target name of the policy has a clock from the creation, whatever the ticket's cell:
-// its phase (running, met, cancelled) and a timeline of the current series — the instants at
-// which it started ticking, paused, was met or cancelled since its start. What a target has
-// accrued, and whether and when it breached, follow from that timeline, the target's amount and
-// its calendar; so a severity change that keeps the original start only swaps the amount and
-// the calendar and recounts the same timeline. Nothing here depends on names: statuses, targets
-// and calendars are indices resolved by the policy's clock model.
+// its phase (not started, running, met, cancelled), its cycles, and a timeline of the current
+// series — the instants at which it started ticking, paused, was met or cancelled since the
+// series began. What a target has accrued, and whether and when it breached, follow from that
+// timeline, the target's amount and its calendar; so a dimension change that keeps the original
+// start only swaps the amount and the calendar and recounts the same timeline. Nothing here
+// depends on names: statuses, events, targets and calendars are indices resolved by the policy's
+// clock model.
 #pragma once
 
 #include <sla/ticket.hpp>
@@ -22,7 +23,7 @@
 
 namespace sla::detail {
 
-enum class clock_phase : std::uint8_t { running, met, cancelled };
+enum class clock_phase : std::uint8_t { not_started, running, met, cancelled };
 
 // What a clock does from a transition's instant on: tick, wait (paused by a status), or stand
 // still after a meet or a cancellation.
@@ -34,13 +35,6 @@ struct clock_transition {
   std::uint16_t status = 0;  // paused: the status that pauses it
 };
 
-// What stopped a met clock, for explanations.
-struct met_cause {
-  bool by_status = false;
-  std::uint16_t status = 0;           // by_status
-  event_kind event = event_kind::responded;  // otherwise
-};
-
 // Accrued time and breach of one clock at some instant.
 struct clock_reading {
   std::chrono::seconds accrued{0};
@@ -48,16 +42,18 @@ struct clock_reading {
 };
 
 struct target_clock {
-  clock_phase phase = clock_phase::running;
-  // The current series, from its start (front().at); strictly increasing instants. A new
-  // series begins at a periodic restart or a restart; resuming continues the series.
+  clock_phase phase = clock_phase::not_started;
+  // The current series, from its start (front().at); strictly increasing instants; empty while
+  // not started. A new series begins at a start, a restart or a repeat; resuming continues it.
   boost::container::small_vector<clock_transition, 4> timeline;
-  int cycles = 1;
+  int cycles = 0;
+  instant cycle_start{};  // where the current cycle began (a resumption begins a cycle, not a series)
   std::optional<instant> met_at;
-  met_cause met_by;
+  std::vector<completed_cycle> completed;
 
   // The definition the clock is counted with: the cell's amount and calendar.
   bool in_cell = false;
+  const target_definition* definition = nullptr;
   target_amount amount;
   const business_calendar* calendar = nullptr;  // none for a target without a calendar
   std::optional<std::chrono::seconds> target;   // the amount as business time from the start; none: never
@@ -81,24 +77,19 @@ class ticket_replay {
   // The explanation of one target at `now`; throws when the ticket has no such target.
   std::vector<explained_segment> explain(std::string_view target, instant now) const;
 
-  bool started() const noexcept { return started_; }
-  instant created() const noexcept { return created_; }
-  instant last_event() const noexcept { return last_; }
   // Whether the ticket is done (docs/semantics.md 2.14): it has clocks and none runs, or it has
   // none and sits in a meeting or cancel status.
   bool done() const;
-  const std::string& severity() const noexcept { return severity_; }
-  const std::string& type() const noexcept { return type_; }
 
  private:
   void choose_cell(instant at, bool restart);
   void define(target_clock& c, const cell_target& t);
   void measure(target_clock& c);
   void begin_series(target_clock& c, std::size_t target, instant at);
-  void meet(std::size_t target, instant at, met_cause cause);
-  void cancel_running();
-  void reopen();
-  void restart_periodic(instant at);
+  void end_cycle(target_clock& c, instant at, target_state outcome);
+  void meet(target_clock& c, instant at);
+  void reopen(instant at);
+  void act(std::size_t target, std::uint8_t effects, instant at);
   void sync_states(instant at);
   void push(target_clock& c, instant at, clock_state state, std::uint16_t status);
   void advance_reading(target_clock& c) const;
@@ -110,7 +101,7 @@ class ticket_replay {
   const clock_model* model_;
   std::string id_;
   bool started_ = false;
-  std::string type_, severity_, plan_, zone_;
+  std::string type_, severity_, plan_, region_, zone_;
   std::optional<std::uint16_t> status_;  // none before the first status event
   instant created_{}, last_{};
   std::vector<const business_calendar*> calendars_;  // per policy calendar, for this ticket's zone

@@ -6,18 +6,25 @@
 #include <algorithm>
 #include <array>
 
+#include "text/suggest.hpp"
+
 namespace sla {
 namespace {
-constexpr std::array<std::pair<std::string_view, event_kind>, 9> event_names{{
+constexpr std::array<std::pair<std::string_view, event_kind>, 14> event_names{{
     {"created", event_kind::created},
     {"status", event_kind::status},
     {"responded", event_kind::responded},
+    {"customer_message", event_kind::customer_message},
+    {"note", event_kind::note},
     {"updated", event_kind::updated},
     {"resolved", event_kind::resolved},
+    {"closed", event_kind::closed},
     {"reopened", event_kind::reopened},
     {"severity", event_kind::severity},
+    {"type", event_kind::type},
+    {"plan", event_kind::plan},
+    {"region", event_kind::region},
     {"cancelled", event_kind::cancelled},
-    {"closed", event_kind::closed},
 }};
 
 bool known(const std::vector<std::string>& list, std::string_view name) {
@@ -34,7 +41,7 @@ std::optional<event_kind> parse_event_kind(std::string_view name) {
 std::string_view to_string(event_kind kind) {
   for (const auto& [text, k] : event_names)
     if (k == kind) return text;
-  return "unknown";
+  return kind == event_kind::custom ? "custom" : "unknown";
 }
 
 std::string_view to_string(target_state state) {
@@ -45,6 +52,7 @@ std::string_view to_string(target_state state) {
     case target_state::breached: return "breached";
     case target_state::cancelled: return "cancelled";
     case target_state::not_applicable: return "not_applicable";
+    case target_state::not_started: return "not_started";
   }
   return "unknown";
 }
@@ -62,16 +70,54 @@ void ticket::append(const ticket_event& e, const policy* p) {
   } else if (e.at < events_.front().at) {
     fail(fmt::format("before the ticket was created ({})", format_instant(events_.front().at)));
   }
+  // Each kind takes its own fields; another field set is a mistake, never ignored.
+  struct field {
+    const char* name;
+    bool set;
+    bool taken;
+  };
+  const bool created = e.kind == event_kind::created;
+  const field fields[] = {
+      {"type", !e.type.empty(), created || e.kind == event_kind::type},
+      {"severity", !e.severity.empty(), created || e.kind == event_kind::severity},
+      {"plan", !e.plan.empty(), created || e.kind == event_kind::plan},
+      {"region", !e.region.empty(), created || e.kind == event_kind::region},
+      {"timezone", !e.timezone.empty(), created},
+      {"users_affected", e.users_affected.has_value(), created},
+      {"status", !e.status.empty(), e.kind == event_kind::status},
+      {"name", !e.name.empty(), e.kind == event_kind::custom},
+  };
+  for (const auto& f : fields)
+    if (f.set && !f.taken) fail(fmt::format("`{}` does not apply to a {} event", f.name, to_string(e.kind)));
+  auto require = [&](const std::string& value, const char* what) {
+    if (value.empty()) fail(fmt::format("missing {}", what));
+  };
+  if (e.kind == event_kind::status) require(e.status, "status");
+  if (e.kind == event_kind::severity) require(e.severity, "severity");
+  if (e.kind == event_kind::type) require(e.type, "type");
+  if (e.kind == event_kind::plan) require(e.plan, "plan");
+  if (e.kind == event_kind::region) require(e.region, "region");
+  if (e.kind == event_kind::custom) require(e.name, "name");
+
   if (p) {
-    auto check_cell = [&](std::string_view type, std::string_view severity, std::string_view plan) {
+    auto one_of = [&](const std::vector<std::string>& known_names, const std::string& value, const char* what) {
+      if (known(known_names, value)) return;
+      std::string list;
+      for (const auto& k : known_names) list += (list.empty() ? "" : ", ") + k;
+      std::string suggestion = detail::did_you_mean(value, known_names);
+      fail(known_names.empty() ? fmt::format("unknown {} \"{}\": this policy has no {}s", what, value, what)
+                               : fmt::format("unknown {} \"{}\": {}expected one of {}", what, value,
+                                             suggestion.empty() ? "" : suggestion + " ", list));
+    };
+    std::vector<std::string> regions;
+    for (const auto& [name, _] : p->regions()) regions.push_back(name);
+    if (created) {
       try {
-        (void)p->targets_for(type, severity, plan);
+        (void)p->targets_for(e.type, e.severity, e.plan);
       } catch (const error& bad) {
         fail(bad.message());
       }
-    };
-    if (e.kind == event_kind::created) {
-      check_cell(e.type, e.severity, e.plan);
+      if (!e.region.empty()) one_of(regions, e.region, "region");
       if (!e.timezone.empty()) {
         try {
           time_zone::load(e.timezone);
@@ -80,15 +126,12 @@ void ticket::append(const ticket_event& e, const policy* p) {
         }
       }
     }
-    if (e.kind == event_kind::severity) {
-      if (e.severity.empty()) fail("missing severity");
-      const ticket_event& created = events_.front();
-      check_cell(created.type, e.severity, created.plan);
-    }
-    if (e.kind == event_kind::status) {
-      if (e.status.empty()) fail("missing status");
-      if (!known(p->statuses(), e.status)) fail(fmt::format("unknown status \"{}\"", e.status));
-    }
+    if (e.kind == event_kind::severity) one_of(p->severities(), e.severity, "severity");
+    if (e.kind == event_kind::type) one_of(p->types(), e.type, "type");
+    if (e.kind == event_kind::plan) one_of(p->plans(), e.plan, "plan");
+    if (e.kind == event_kind::region) one_of(regions, e.region, "region");
+    if (e.kind == event_kind::status) one_of(p->statuses(), e.status, "status");
+    if (e.kind == event_kind::custom) one_of(p->events(), e.name, "event");
   }
   // Keep time order; an event at the same instant goes after those already there.
   auto at = std::upper_bound(events_.begin(), events_.end(), e.at, [](instant t, const auto& x) { return t < x.at; });

@@ -56,8 +56,9 @@ TEST_CASE("sla-check: hand-worked tickets, and every bad line accounted for", "[
   // Five bad lines, one error line each; 10 lines = 5 events + 5 errors.
   CHECK_THAT(r.out, Catch::Contains("{\"line\": 5, \"error\": \"expected a JSON object, or a CSV header"));
   CHECK_THAT(r.out, Catch::Contains("{\"line\": 6, \"error\": \"ticket T-2: responded event at 2026-11-23T09:00:00Z: an event before created\"}"));
-  CHECK_THAT(r.out, Catch::Contains("{\"line\": 8, \"error\": \"ticket T-3: status event at 2026-11-20T17:00:00Z: unknown status \\\"waitng\\\"\"}"));
-  CHECK_THAT(r.out, Catch::Contains("{\"line\": 9, \"error\": \"event: unknown event \\\"escalate\\\""));
+  CHECK_THAT(r.out, Catch::Contains("{\"line\": 8, \"error\": \"ticket T-3: status event at 2026-11-20T17:00:00Z: unknown status \\\"waitng\\\": expected one of open,"));
+  CHECK_THAT(r.out, Catch::Contains("{\"line\": 9, \"error\": \"ticket T-3: custom event at 2026-11-20T18:00:00Z: unknown event "
+                                    "\\\"escalate\\\": this policy has no events\"}"));
   CHECK_THAT(r.out, Catch::Contains("{\"line\": 10, \"error\": \"at: "));
   CHECK_THAT(r.out, Catch::Contains("lines=10 events=5 tickets=2 errors=5"));
 }

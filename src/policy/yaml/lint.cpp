@@ -18,7 +18,6 @@ namespace sla::detail {
 namespace {
 
 void misspelt_and_dead_targets(yaml_reader& r, const policy_data& d, const policy_sources& s) {
-  const clock_model& m = d.clocks;
   std::map<std::string, std::vector<const policy_sources::target_setting*>> settings;
   for (const auto& t : s.target_settings) settings[t.entry.key.Scalar()].push_back(&t);
   for (std::size_t index = 0; index < d.target_names.size(); ++index) {
@@ -37,9 +36,9 @@ void misspelt_and_dead_targets(yaml_reader& r, const policy_data& d, const polic
         continue;
       }
     }
-    bool met = m.periodic[index] != 0;
-    for (std::size_t e = 0; e < meeting_event_count && !met; ++e) met = m.event_meets[e][index] != 0;
-    for (std::size_t st = 0; st < m.status_count && !met; ++st) met = m.meets(st, index);
+    const clock_definition& def = d.clock_definitions[index];
+    bool met = !def.meet_events.empty() || !def.meet_statuses.empty() || !def.restart_events.empty() ||
+               !def.restart_statuses.empty();
     if (met) continue;
     auto with_amount = std::find_if(where.begin(), where.end(), [&](const auto* t) {
       const auto& defs = d.rules[t->rule].targets;

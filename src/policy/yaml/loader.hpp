@@ -1,8 +1,9 @@
 // The policy loader, shared by the files of src/policy/yaml/, one per section of the document:
 //   policy_yaml.cpp        the document, names and dimensions, classification, flags, entry points
 //   calendars_yaml.cpp     calendars (through the one calendar grammar)
+//   regions_yaml.cpp       regions: calendar names mapped per region
 //   targets_yaml.cpp       target rules and their ambiguity check
-//   clock_yaml.cpp         clock rules, warnings and escalation levels
+//   clock_yaml.cpp         clock rules, clock definitions per target, warnings and escalations
 //   queue_yaml.cpp         queue order
 //   availability_yaml.cpp  availability targets
 // Each section reads its part of the document into policy_data and reports problems through the
@@ -59,8 +60,14 @@ class policy_loader {
   void targets(const yaml_map& doc);
   std::vector<std::string> dimension(const yaml_entry* e, const std::vector<std::string>& known, std::string_view what);
   void check_ambiguity();
+  // regions_yaml.cpp
+  void regions(const yaml_map& doc);
+  bool is_calendar_name(const std::string& name) const;  // a calendar, or a name every region maps
   // clock_yaml.cpp
   void clock(const yaml_entry& e);
+  void clocks(const yaml_entry* e);        // per-target clock definitions over the defaults
+  std::optional<std::vector<std::string>> event_names(const yaml_entry& e);
+  std::vector<std::string> known_events() const;
   std::map<std::string, std::vector<std::string>> to_targets(const yaml_entry& e, const std::vector<std::string>& keys,
                                                              std::string_view key_what);
   std::vector<threshold> thresholds(const yaml_entry& e, std::string_view what);
@@ -81,6 +88,7 @@ class policy_loader {
   int first_year_ = default_first_holiday_year, last_year_ = default_last_holiday_year;
   std::set<std::string> broken_calendars_;  // declared but unusable: already reported
   std::vector<std::pair<yaml_entry, std::string>> target_references_;
+  std::optional<yaml_entry> clocks_entry_;
 };
 
 // Shared by the sections.

@@ -3,6 +3,7 @@
 // classification and the flags, and the entry points (policy::parse, policy::load,
 // validate_policy). The other sections are in the files that loader.hpp lists.
 #include <sla/policy.hpp>
+#include <sla/ticket.hpp>
 
 #include <fmt/format.h>
 
@@ -132,8 +133,8 @@ void policy_loader::check_target_references() {
 std::shared_ptr<policy_data> policy_loader::load(const yaml_entry& root) {
   auto doc = r_.map(root,
                     {"policy", "description", "types", "severities", "plans", "default_plan", "classification", "statuses",
-                     "holiday_years", "calendars", "targets", "clock", "warnings", "escalations", "queue", "availability",
-                     "flags"},
+                     "events", "holiday_years", "calendars", "regions", "default_region", "targets", "clock", "clocks",
+                     "warnings", "escalations", "queue", "availability", "flags"},
                     "a policy");
   if (!doc) return nullptr;
   if (const auto* e = doc->find("policy")) d_->name = r_.scalar(*e, "the policy's name").value_or("");
@@ -151,11 +152,17 @@ std::shared_ptr<policy_data> policy_loader::load(const yaml_entry& root) {
     d_->default_plan = d_->plans.front();
   }
   d_->statuses = names(*doc, "statuses", "statuses", false);
+  d_->events = names(*doc, "events", "events", false);
+  for (const auto& e : d_->events)
+    if (parse_event_kind(e))
+      r_.error(*doc->find("events"), fmt::format("\"{}\" is a built-in event", e), "declare only the events of your own");
   if (const auto* e = doc->find("holiday_years")) holiday_years(*e);
   if (const auto* e = doc->find("classification")) classification(*e);
   calendars(*doc);
+  regions(*doc);
   targets(*doc);
   if (const auto* e = doc->find("clock")) clock(*e);
+  clocks(doc->find("clocks"));
   if (const auto* e = doc->find("warnings")) d_->warnings = thresholds(*e, "warnings");
   if (const auto* e = doc->find("escalations")) d_->escalations = thresholds(*e, "escalation levels");
   if (const auto* e = doc->find("queue")) queue(*e);

@@ -36,17 +36,22 @@ void policy_loader::targets(const yaml_map& doc) {
   if (!items) return;
   std::vector<std::string> calendar_names;
   for (const auto& c : d_->calendars) calendar_names.push_back(c.name);
+  for (const auto& [region, mapping] : d_->regions)
+    for (const auto& [name, _] : mapping)
+      if (is_calendar_name(name) && !contains(calendar_names, name)) calendar_names.push_back(name);
   auto check_calendar = [&](const yaml_entry& at, const std::string& name) {
-    if (d_->calendar_index(name) || broken_calendars_.count(name)) return true;
-    report_unknown(r_, at, "calendar", name, calendar_names, "declare it under calendars");
+    if (is_calendar_name(name)) return true;
+    report_unknown(r_, at, "calendar", name, calendar_names, "declare it under calendars, or map it in every region");
     return false;
   };
 
   for (const auto& item : *items) {
-    auto m = r_.map(item, {"type", "severity", "plan", "calendar", "targets", "note"}, "a target rule");
+    auto m = r_.map(item, {"type", "severity", "plan", "calendar", "targets", "priority", "note"}, "a target rule");
     if (!m) continue;
     target_rule rule;
     rule.where = r_.position(item);
+    if (const auto* p = m->find("priority"))
+      rule.priority = static_cast<int>(r_.integer(*p, "a priority", -1000, 1000).value_or(0));
     rule.types = dimension(m->find("type"), d_->types, "type");
     rule.severities = dimension(m->find("severity"), d_->severities, "severity");
     rule.plans = dimension(m->find("plan"), d_->plans, "plan");
@@ -68,6 +73,8 @@ void policy_loader::targets(const yaml_map& doc) {
       target_definition def;
       def.name = t.key.Scalar();
       def.calendar = rule_calendar;
+      def.rule = format_error(r_.position(t.key), "", "");
+      if (def.rule.size() >= 2) def.rule.resize(def.rule.size() - 2);  // "file:line:column", without ": "
       // The name is known even when its definition has a mistake, so that references to it
       // elsewhere are not reported too.
       if (!contains(d_->target_names, def.name)) d_->target_names.push_back(def.name);
@@ -129,7 +136,9 @@ void policy_loader::check_ambiguity() {
   auto more_specific_covers = [&](std::size_t i, const std::string& name, const std::string& type,
                                   const std::string& severity, const std::string& plan) {
     for (const auto& rule : rules) {
-      if (rule.specificity() <= rules[i].specificity() || !rule.matches(type, severity, plan)) continue;
+      bool outranks = rule.priority > rules[i].priority ||
+                      (rule.priority == rules[i].priority && rule.specificity() > rules[i].specificity());
+      if (!outranks || !rule.matches(type, severity, plan)) continue;
       if (std::any_of(rule.targets.begin(), rule.targets.end(), [&](const auto& t) { return t.name == name; })) return true;
     }
     return false;
@@ -137,7 +146,7 @@ void policy_loader::check_ambiguity() {
   for (std::size_t i = 0; i < rules.size(); ++i)
     for (std::size_t j = i + 1; j < rules.size(); ++j) {
       const auto &a = rules[i], &b = rules[j];
-      if (a.specificity() != b.specificity()) continue;
+      if (a.specificity() != b.specificity() || a.priority != b.priority) continue;
       auto type = overlap(a.types, b.types, d_->types);
       auto severity = overlap(a.severities, b.severities, d_->severities);
       auto plan = overlap(a.plans, b.plans, d_->plans);
