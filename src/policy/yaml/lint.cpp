@@ -84,8 +84,16 @@ void empty_cells(yaml_reader& r, const policy_data& d, const policy_sources& s) 
 void unused_calendars(yaml_reader& r, const policy_data& d, const policy_sources& s) {
   for (std::size_t i = 0; i < d.calendars.size() && i < s.calendars.size(); ++i) {
     const std::string& name = d.calendars[i].name;
+    // Used by a target directly, or through a region that maps a target's calendar name to it.
+    auto names_it = [&](const std::string& calendar) {
+      if (calendar == name) return true;
+      return std::any_of(d.regions.begin(), d.regions.end(), [&](const auto& region) {
+        auto it = region.second.find(calendar);
+        return it != region.second.end() && it->second == name;
+      });
+    };
     bool used = std::any_of(d.rules.begin(), d.rules.end(), [&](const target_rule& rule) {
-      return std::any_of(rule.targets.begin(), rule.targets.end(), [&](const auto& t) { return t.calendar == name; });
+      return std::any_of(rule.targets.begin(), rule.targets.end(), [&](const auto& t) { return names_it(t.calendar); });
     });
     if (!used)
       r.warning({s.calendars[i].key, s.calendars[i].key, s.calendars[i].path}, fmt::format("calendar `{}` is not used by any target", name),
