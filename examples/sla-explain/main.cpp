@@ -83,10 +83,10 @@ int main(int argc, char** argv) {
       auto segments = sla::explain(policy, ticket, s.name, now);
       if (json) {
         out += fmt::format("{}{{\"name\": {}, \"calendar\": {}, \"amount\": {}, \"state\": \"{}\", \"deadline\": {}, "
-                           "\"accrued_seconds\": {}, \"target_seconds\": {}, \"cycles\": {}, \"segments\": [",
+                           "\"accrued_seconds\": {}, \"target_seconds\": {}, \"cycles\": {}, \"rule\": {}, \"segments\": [",
                            i ? ", " : "", json_quote(s.name), s.calendar.empty() ? "null" : json_quote(s.calendar),
                            json_quote(sla::format_target_amount(s.amount)), sla::to_string(s.state), json_instant(s.deadline),
-                           s.accrued.count(), s.target.count(), s.cycles);
+                           s.accrued.count(), s.target.count(), s.cycles, s.rule.empty() ? "null" : json_quote(s.rule));
         for (std::size_t k = 0; k < segments.size(); ++k) {
           const auto& seg = segments[k];
           out += fmt::format("{}{{\"start\": {}, \"end\": {}, \"seconds\": {}, \"counted\": {}, \"reason\": {}}}", k ? ", " : "",
@@ -101,6 +101,10 @@ int main(int argc, char** argv) {
       if (s.deadline) fmt::print(", deadline {}", sla_examples::local_time_text(cal.zone(), *s.deadline));
       if (s.state != sla::target_state::not_applicable)
         fmt::print(", used {} of {} ({:.1f}%)", duration_text(s.accrued), duration_text(s.target), s.percent);
+      fmt::print("\n  set by {}; cycle {}", s.rule.empty() ? "-" : s.rule, s.cycles);
+      for (const auto& c : s.completed)
+        fmt::print("; earlier cycle {}–{} {}", sla_examples::local_time_text(cal.zone(), c.start),
+                   sla_examples::local_time_text(cal.zone(), c.end), sla::to_string(c.outcome));
       fmt::print("\n");
       std::chrono::seconds counted{0};
       for (const auto& seg : segments) {

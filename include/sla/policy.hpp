@@ -192,7 +192,7 @@ class policy {
   // with `timezone: {tenant: true, …}` (ignored for the others). Calendars are compiled at load
   // time; one with a tenant zone is compiled on first use and kept (thread-safe).
   // Throws sla::error(invalid_argument) for an unknown name, unknown_time_zone for a bad zone.
-  business_calendar calendar(std::string_view name, std::string_view tenant_zone = {}) const;
+  business_calendar calendar(std::string_view name, std::string_view tenant_zone = {}, std::string_view region = {}) const;
 
   // The deadline of a target whose clock starts at `start` and runs without pauses, as a ticket
   // clock counts it: add(start, amount) for business time; for `n business days` and `next
@@ -201,8 +201,9 @@ class policy {
   // std::nullopt for amount_kind::none or "never".
   // Example (Mon–Fri 08:00–18:00 New York): 2 business days from Sunday 2026-11-22 land on
   // Wednesday 08:00, but the 20h of business time they span run out on Tuesday 18:00.
+  // The target's calendar is the one `region` (empty: the default region) maps its name to.
   std::optional<instant> deadline(const target_definition& target, instant start,
-                                  std::string_view tenant_zone = {}) const;
+                                  std::string_view tenant_zone = {}, std::string_view region = {}) const;
 
  private:
   friend struct detail::policy_access;

@@ -251,16 +251,16 @@ const business_calendar& policy_data::calendar_for(std::size_t index, std::strin
       .first->second;
 }
 
-business_calendar policy::calendar(std::string_view name, std::string_view tenant_zone) const {
-  auto index = data_->calendar_in_region(name, {});
+business_calendar policy::calendar(std::string_view name, std::string_view tenant_zone, std::string_view region) const {
+  auto index = data_->calendar_in_region(name, region);
   if (!index) throw error(error_code::invalid_argument, fmt::format("unknown calendar \"{}\"", name));
   return data_->calendar_for(*index, tenant_zone);
 }
 
-std::optional<instant> policy::deadline(const target_definition& target, instant start,
-                                        std::string_view tenant_zone) const {
+std::optional<instant> policy::deadline(const target_definition& target, instant start, std::string_view tenant_zone,
+                                        std::string_view region) const {
   if (target.amount.kind == amount_kind::none || target.calendar.empty()) return std::nullopt;
-  business_calendar cal = calendar(target.calendar, tenant_zone);
+  business_calendar cal = calendar(target.calendar, tenant_zone, region);
   // The ticket clock's deadline: a business-days amount is the business time it spans from the
   // start, so the deadline is where that much business time runs out (a close, when the landing
   // falls on an opening).

@@ -64,7 +64,12 @@ std::vector<explained_segment> ticket_replay::explain(std::string_view target, i
     out.add(created_, now, false, "no target (none)");
     return out.take();
   }
-  out.add(created_, c.timeline.front().at, false, "before this cycle");
+  if (c.timeline.empty()) {  // never started (perhaps cancelled before it did)
+    out.add(created_, now, false, c.phase == clock_phase::cancelled ? "cancelled before it started" : "not started");
+    return out.take();
+  }
+  // Before the current series: the clock had not started yet, or an earlier cycle ran.
+  out.add(created_, c.timeline.front().at, false, c.completed.empty() ? "not started" : "before this cycle");
   for (std::size_t i = 0; i < c.timeline.size(); ++i) {
     const clock_transition& t = c.timeline[i];
     instant to = i + 1 < c.timeline.size() ? c.timeline[i + 1].at : now;

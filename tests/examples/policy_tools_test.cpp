@@ -36,15 +36,18 @@ TEST_CASE("sla-deadline: targets of a new ticket, as JSON", "[examples]") {
   auto urgent = run("sla-deadline", "--policy " + policies +
                                         "avallain.yaml --type incident --severity urgent --created 2026-11-23T10:00:00Z --json");
   CHECK(urgent.status == 0);
+  // Lines 54 and 55 of avallain.yaml set the two targets (column 7: the key).
   CHECK(urgent.out ==
-        "{\"policy\": \"avallain\", \"type\": \"incident\", \"severity\": \"urgent\", \"plan\": null, \"created\": "
-        "\"2026-11-23T10:00:00Z\", \"timezone\": null, \"targets\": [{\"name\": \"response\", \"calendar\": \"always\", "
-        "\"amount\": \"15m\", \"amount_seconds\": 900, \"deadline\": \"2026-11-23T10:15:00Z\"}, {\"name\": \"resolution\", "
-        "\"calendar\": \"always\", \"amount\": \"8h\", \"amount_seconds\": 28800, \"deadline\": \"2026-11-23T18:00:00Z\"}]}\n");
+        "{\"policy\": \"avallain\", \"type\": \"incident\", \"severity\": \"urgent\", \"plan\": null, \"region\": null, "
+        "\"created\": \"2026-11-23T10:00:00Z\", \"timezone\": null, \"targets\": [{\"name\": \"response\", \"calendar\": "
+        "\"always\", \"amount\": \"15m\", \"amount_seconds\": 900, \"deadline\": \"2026-11-23T10:15:00Z\", \"starts\": "
+        "\"created\", \"rule\": \"" + policies + "avallain.yaml:54:7\"}, {\"name\": \"resolution\", \"calendar\": \"always\", "
+        "\"amount\": \"8h\", \"amount_seconds\": 28800, \"deadline\": \"2026-11-23T18:00:00Z\", \"starts\": \"created\", "
+        "\"rule\": \"" + policies + "avallain.yaml:55:7\"}]}\n");
   // Incident normal has no resolution target (release-targeted): its deadline is null.
   auto normal = run("sla-deadline", "--policy " + policies +
                                         "avallain.yaml --type incident --severity normal --created 2026-11-23T10:00:00Z --json");
-  CHECK_THAT(normal.out, Catch::Contains("\"amount\": \"none\", \"amount_seconds\": null, \"deadline\": null"));
+  CHECK_THAT(normal.out, Catch::Contains("\"amount\": \"none\", \"amount_seconds\": null, \"deadline\": null, \"starts\": \"created\""));
   // Advendio basic/medium: 2 business days from Thu 2026-04-02 12:00 CEST; Good Friday and
   // Easter Monday are closed, so Tue 7 is the first and Wed 8 the second: 12:00 CEST = 10:00Z.
   auto easter = run("sla-deadline", "--policy " + policies +

@@ -36,15 +36,17 @@ TEST_CASE("sla-check: hand-worked tickets, and every bad line accounted for", "[
   // T-1: response met at 10:10 (600 s of 900). Resolution: 10:00–11:00 and 13:00–15:00 = 3 h,
   // 5 h left → 20:00; 75% (6 h) is reached 3 h from now → next change 18:00.
   CHECK_THAT(r.out, Catch::Contains(
-                        "{\"ticket\": \"T-1\", \"type\": \"incident\", \"severity\": \"urgent\", \"plan\": null, "
+                        "{\"ticket\": \"T-1\", \"type\": \"incident\", \"severity\": \"urgent\", \"plan\": null, \"region\": null, "
                         "\"targets\": [{\"name\": \"response\", \"calendar\": \"always\", \"amount\": \"15m\", "
                         "\"state\": \"met\", \"deadline\": \"2026-11-23T10:15:00Z\", \"met_at\": \"2026-11-23T10:10:00Z\", "
                         "\"breached_at\": null, \"target_seconds\": 900, \"accrued_seconds\": 600, \"remaining_seconds\": 300, "
-                        "\"percent\": 66.7, \"warnings\": [], \"escalation\": null, \"cycles\": 1}, {\"name\": \"resolution\", "
+                        "\"percent\": 66.7, \"warnings\": [], \"escalation\": null, \"cycles\": 1, \"completed_cycles\": [], "
+                        "\"rule\": \"" SLA_SOURCE_DIR "/policies/avallain.yaml:54:7\"}, {\"name\": \"resolution\", "
                         "\"calendar\": \"always\", \"amount\": \"8h\", \"state\": \"running\", \"deadline\": "
                         "\"2026-11-23T20:00:00Z\", \"met_at\": null, \"breached_at\": null, \"target_seconds\": 28800, "
                         "\"accrued_seconds\": 10800, \"remaining_seconds\": 18000, \"percent\": 37.5, \"warnings\": [], "
-                        "\"escalation\": null, \"cycles\": 1}], \"next_change\": \"2026-11-23T18:00:00Z\"}"));
+                        "\"escalation\": null, \"cycles\": 1, \"completed_cycles\": [], \"rule\": \"" SLA_SOURCE_DIR
+                        "/policies/avallain.yaml:55:7\"}], \"next_change\": \"2026-11-23T18:00:00Z\"}"));
   // T-3: Friday 16:00–24:00 (8 h) + Monday 00:00–15:00 (15 h) = 23 h of the 24 h response: due
   // Monday 16:00, past both warnings. Resolution, 5 business days → Friday 27th 16:00 = 120 h.
   CHECK_THAT(r.out, Catch::Contains("{\"name\": \"response\", \"calendar\": \"working-days\", \"amount\": \"24h\", "

@@ -242,7 +242,13 @@ std::vector<problem> validate_policy(std::string_view text, const std::string& s
 std::vector<problem> validate_policy_file(const std::string& path) {
   std::string why;
   auto text = detail::read_file(path, &why);
-  if (!text) return {problem{problem_severity::error, {path, 0, 0}, "", why, "", error_code::io}};
+  if (!text) {
+    problem unreadable;
+    unreadable.where.source = path;
+    unreadable.message = why;
+    unreadable.code = error_code::io;
+    return {unreadable};
+  }
   return validate_policy(*text, path, detail::folder_of(path));
 }
 
