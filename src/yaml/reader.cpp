@@ -297,7 +297,9 @@ std::optional<std::vector<std::string>> yaml_reader::names(const yaml_entry& e, 
   }
   std::vector<std::string> out;
   bool ok = true;
-  for (const auto& item : *list(e, fmt::format("a list of {}", what)))
+  // (The list is held in a variable: a range-for over *list(…) would outlive the optional.)
+  auto items = list(e, fmt::format("a list of {}", what));
+  for (const auto& item : *items)
     if (auto s = scalar(item, what)) out.push_back(*s);
     else ok = false;
   if (!ok) return std::nullopt;
