@@ -6,7 +6,6 @@
 #include <cmath>
 #include <map>
 #include <memory>
-#include <set>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -126,115 +125,96 @@ bool applies(const sla::threshold& th, const std::string& target) { return th.ta
 
 // ---- The clocks -----------------------------------------------------------------------------
 
-enum class phase { running, met, cancelled };  // 2.3
+enum class phase { not_started, running, met, cancelled };  // 2.3
 
 struct clock {
   std::string name;
-  sla::target_definition def;            // the definition in force; amount none: no clock to count
-  const minute_calendar* cal = nullptr;  // null when the amount is none
-  std::optional<long long> amount;       // business seconds, fixed at the start (2.1)
-  phase ph = phase::running;
-  instant start;
+  const sla::clock_definition* cd = nullptr;  // 2.16: what starts, pauses, meets, restarts, cancels it
+  sla::target_definition def;                 // the definition it counts on; amount none: nothing to count
+  std::string calendar;                       // def.calendar after the region's mapping (2.18)
+  const minute_calendar* cal = nullptr;       // null when the amount is none
+  std::optional<long long> amount;            // business seconds, fixed at the cycle's start (2.1)
+  phase ph = phase::not_started;
+  instant start{}, first_start{};
   long long accrued = 0;
   std::optional<instant> met_at, breached_at;
-  int cycles = 1;
+  int cycles = 0;                                        // cycles begun (2.10)
+  std::vector<reference_cycle> completed;                // the cycles before the current one
   std::vector<std::pair<long long, long long>> counted;  // the stretches counted since the start
 };
 
 class replay {
  public:
-  replay(const sla::policy& p, const sla::ticket_event& created, const std::string& cell_severity, bool keep)
-      : p_(p), rules_(p.clock()), keep_(keep), type_(created.type), severity_(created.severity), plan_(created.plan),
-        zone_(created.timezone) {
-    // 2.3: every target name of the policy has a clock from the creation. The names are those
-    // of every cell's targets.
-    std::set<std::string> seen;
-    std::vector<std::string> plans = p.plans().empty() ? std::vector<std::string>{""} : p.plans();
-    std::vector<std::string> severities = p.severities().empty() ? std::vector<std::string>{""} : p.severities();
-    for (const auto& t : p.types())
-      for (const auto& s : severities)
-        for (const auto& pl : plans)
-          for (const auto& d : p.targets_for(t, s, pl))
-            if (seen.insert(d.name).second) {
-              clock c;
-              c.name = d.name;
-              c.def.name = d.name;
-              clocks_.push_back(c);
-            }
-    // keep: the cell at `now` from the start (2.8); restart: the created cell, changing later.
-    for (const auto& d : p.targets_for(type_, keep ? cell_severity : severity_, plan_)) define(*find(d.name), d);
-    for (auto& c : clocks_) begin_cycle(c, created.at);
+  // `type`, `severity`, `plan`, `region`: the cell and region the clocks count on from the start
+  // (keep: those at `now`; restart: the created ones, changing later).
+  replay(const sla::policy& p, const sla::ticket_event& created, std::string type, std::string severity, std::string plan,
+         std::string region, bool keep)
+      : p_(p), keep_(keep), type_(std::move(type)), severity_(std::move(severity)), plan_(std::move(plan)),
+        region_(std::move(region)), zone_(created.timezone) {
+    // 2.3: every target name of the policy has a clock from the creation; 2.16: one clock
+    // definition per target name.
+    for (const auto& cd : p.clock_definitions()) {
+      clock c;
+      c.name = cd.target;
+      c.cd = &cd;
+      c.def.name = cd.target;
+      clocks_.push_back(c);
+    }
+    for (const auto& d : p.targets_for(type_, severity_, plan_)) define(*find(d.name), d);
+    // 2.16: `created` starts the clocks that list it (the default start).
+    for (auto& c : clocks_)
+      for (const auto& trig : c.cd->start)
+        if (trig.on == sla::clock_trigger::kind::created && c.ph == phase::not_started) begin_cycle(c, created.at);
   }
 
   const std::string& type() const { return type_; }
   const std::string& plan() const { return plan_; }
   const std::string& severity() const { return severity_; }
-  std::vector<clock>& clocks() { return clocks_; }
+  const std::string& region() const { return region_; }
 
   clock* find(const std::string& name) {
     for (auto& c : clocks_)
       if (c.name == name) return &c;
-    return nullptr;
+    throw std::logic_error("reference: no clock definition for target " + name);
   }
 
-  // 2.3: a running clock ticks while the current status does not pause it.
-  bool paused(const clock& c) const {
-    auto it = rules_.pauses.find(status_);
-    return !status_.empty() && it != rules_.pauses.end() && names(it->second, c.name);
-  }
+  // 2.3, 2.16: a running clock ticks while the current status is not one of its pause statuses.
+  bool paused(const clock& c) const { return !status_.empty() && contains(c.cd->pause, status_); }
   bool ticking(const clock& c) const { return c.ph == phase::running && !paused(c) && c.amount.has_value(); }
 
-  // One event, at its instant (2.2, 2.3, 2.5–2.8).
+  // One event, at its instant (2.2, 2.3, 2.5–2.8, 2.16–2.18).
   void apply(const sla::ticket_event& e) {
     const instant t = e.at;
     switch (e.kind) {
       case event_kind::created: throw std::logic_error("reference: a second created event");
       case event_kind::status: {
-        // 2.3: leaving the previous status (a reopening when it leaves a meeting status for one
-        // that is not), then cancellation, then meeting.
+        // 2.3: leaving the previous status first (a reopening when it leaves a meeting status for
+        // one that is not, 2.6), then what entering the new one does to each clock.
         std::string previous = status_;
         status_ = e.status;
-        if (meeting(previous) && !meeting(status_)) reopen();
-        if (contains(rules_.cancel_statuses, status_)) cancel_all();
-        if (auto it = rules_.met_by_status.find(status_); it != rules_.met_by_status.end()) meet(it->second, t);
-        break;
+        if (meeting(previous) && !meeting(status_)) reopen(t);
+        for (auto& c : clocks_) act(c, true, e.status, t);
+        return;
       }
-      case event_kind::responded:
-      case event_kind::resolved:
-      case event_kind::closed: meet_by_event(e.kind, t); break;
-      case event_kind::updated:
-        // 2.7: periodic targets restart while running; then `updated` meets what it names.
-        for (auto& c : clocks_)
-          if (names(rules_.periodic_targets, c.name) && c.ph == phase::running) {
-            ++c.cycles;
-            begin_cycle(c, t);
-          }
-        meet_by_event(e.kind, t);
-        break;
-      case event_kind::reopened: reopen(); break;
-      case event_kind::severity:
-        severity_ = e.severity;
-        if (!keep_) {
-          // 2.8 restart: every running target of the new cell starts a new cycle at the change
-          // with nothing accrued, on the new definition; met and cancelled ones keep theirs.
-          for (const auto& d : p_.targets_for(type_, severity_, plan_)) {
-            clock& c = *find(d.name);
-            if (c.ph != phase::running) continue;
-            define(c, d);
-            ++c.cycles;
-            begin_cycle(c, t);
-          }
-        }
-        break;
-      case event_kind::cancelled: cancel_all(); break;
+      case event_kind::reopened: reopen(t); break;  // 2.6; then its triggers by name, below
+      case event_kind::severity: change_dimension(severity_, e.severity, t); break;
+      case event_kind::type: change_dimension(type_, e.type, t); break;
+      case event_kind::plan: change_dimension(plan_, e.plan, t); break;
+      case event_kind::region: change_dimension(region_, e.region, t); break;
+      default: break;
     }
+    // 2.2, 2.16: every other event acts by its name (a declared event by ticket_event::name);
+    // `note` is named by no definition, so it does nothing.
+    const std::string name = e.kind == event_kind::custom ? e.name : event_name(e.kind);
+    for (auto& c : clocks_) act(c, false, name, t);
   }
 
   // 2.4: after every event at instant t, a clock whose accrued time has reached its amount and
   // whose phase is not met is breached at t (unless already breached in this cycle).
   void check_breach(instant t) {
     for (auto& c : clocks_)
-      if (c.amount && !c.breached_at && c.ph != phase::met && c.accrued >= *c.amount) c.breached_at = t;
+      if (c.amount && !c.breached_at && (c.ph == phase::running || c.ph == phase::cancelled) && c.accrued >= *c.amount)
+        c.breached_at = t;
   }
 
   // The piece [a, b): no event inside it, and business-ness constant on every calendar.
@@ -252,7 +232,100 @@ class replay {
   }
 
  private:
-  bool meeting(const std::string& status) const { return !status.empty() && rules_.met_by_status.count(status) > 0; }
+  // 2.3, 2.6: a meeting status is one that some target's definition meets by.
+  bool meeting(const std::string& status) const {
+    if (status.empty()) return false;
+    for (const auto& c : clocks_)
+      if (contains(c.cd->meet_statuses, status)) return true;
+    return false;
+  }
+
+  // 2.16: one event (or entered status) on one clock: cancel, meet, restart, start.
+  void act(clock& c, bool is_status, const std::string& name, instant t) {
+    const auto& cd = *c.cd;
+    // cancel: a running or not-started clock; final (2.7).
+    if (contains(is_status ? cd.cancel_statuses : cd.cancel_events, name) && (c.ph == phase::running || c.ph == phase::not_started))
+      c.ph = phase::cancelled;
+    // meet: only a running clock; the first met_at of the cycle stands (2.5).
+    if (contains(is_status ? cd.meet_statuses : cd.meet_events, name) && c.ph == phase::running) {
+      c.ph = phase::met;
+      c.met_at = t;
+    }
+    // restart: only a running clock: the cycle ends met at t (breached if it was), the next
+    // starts at t (2.7, 2.16).
+    if (contains(is_status ? cd.restart_statuses : cd.restart_events, name) && c.ph == phase::running) {
+      c.met_at = t;
+      c.completed.push_back(record(c, *c.met_at, c.breached_at ? sla::target_state::breached : sla::target_state::met));
+      begin_cycle(c, t);
+    }
+    // start: a clock that is not started, or a met one with `repeat` (2.16). A running clock
+    // keeps its start; a cancelled one stays cancelled.
+    bool triggered = false;
+    for (const auto& trig : cd.start)
+      if (trig.on == (is_status ? sla::clock_trigger::kind::status : sla::clock_trigger::kind::event) && trig.name == name)
+        triggered = true;
+    if (!triggered) return;
+    if (c.ph == phase::not_started) begin_cycle(c, t);
+    else if (c.ph == phase::met && cd.repeat) {
+      c.completed.push_back(record_met(c));
+      begin_cycle(c, t);
+    }
+  }
+
+  // 2.6: a reopening acts on the met clocks by their reopen action.
+  void reopen(instant t) {
+    for (auto& c : clocks_) {
+      if (c.ph != phase::met) continue;
+      switch (c.cd->reopen) {
+        case sla::reopen_action::none: break;
+        case sla::reopen_action::resume:
+          // Same start, time kept, breach kept (2.5); a new cycle whose met_at is not yet known.
+          c.completed.push_back(record_met(c));
+          c.ph = phase::running;
+          c.met_at.reset();
+          ++c.cycles;
+          break;
+        case sla::reopen_action::restart:
+          c.completed.push_back(record_met(c));
+          begin_cycle(c, t);
+          break;
+      }
+    }
+  }
+
+  // 2.8, 2.18: a dimension changes. keep: the replay already counts on the cell at `now`;
+  // restart: every running clock of the new cell begins a new cycle on its new definition; a
+  // not-started one takes the new definition; met and cancelled ones keep theirs.
+  void change_dimension(std::string& dimension, const std::string& value, instant t) {
+    if (keep_) return;
+    dimension = value;
+    for (const auto& d : p_.targets_for(type_, severity_, plan_)) {
+      clock& c = *find(d.name);
+      if (c.ph == phase::not_started) define(c, d);
+      if (c.ph != phase::running) continue;
+      // The ended cycle: breached if it was (or if its accrued time reaches the amount at this
+      // very second, 2.4), else cancelled.
+      if (c.amount && !c.breached_at && c.accrued >= *c.amount) c.breached_at = t;
+      c.completed.push_back(record(c, t, c.breached_at ? sla::target_state::breached : sla::target_state::cancelled));
+      define(c, d);
+      begin_cycle(c, t);
+    }
+  }
+
+  reference_cycle record(const clock& c, instant end, sla::target_state outcome) const {
+    reference_cycle r;
+    r.start = c.start;
+    r.end = end;
+    r.outcome = outcome;
+    r.met_at = outcome == sla::target_state::cancelled ? std::nullopt : c.met_at;
+    r.breached_at = c.breached_at;
+    r.accrued = c.accrued;
+    return r;
+  }
+  // A met cycle ended at its (first) meet.
+  reference_cycle record_met(const clock& c) const {
+    return record(c, *c.met_at, c.breached_at ? sla::target_state::breached : sla::target_state::met);
+  }
 
   const minute_calendar* calendar_named(const std::string& name) const {
     for (const auto& pc : p_.calendars())
@@ -264,12 +337,19 @@ class replay {
     throw std::logic_error("reference: no calendar " + name);
   }
 
-  void define(clock& c, const sla::target_definition& d) {
-    c.def = d;
-    c.cal = d.amount.kind == sla::amount_kind::none ? nullptr : calendar_named(d.calendar);
+  // 2.18: a rule's calendar name, as the ticket's region maps it.
+  std::string mapped(const std::string& name) const {
+    if (p_.regions().empty()) return name;
+    return p_.calendar_in_region(name, region_);
   }
 
-  // 2.1: the amount as business time, fixed at the clock's start s.
+  void define(clock& c, const sla::target_definition& d) {
+    c.def = d;
+    c.calendar = mapped(d.calendar);
+    c.cal = d.amount.kind == sla::amount_kind::none ? nullptr : calendar_named(c.calendar);
+  }
+
+  // 2.1: the amount as business time, fixed at the cycle's start s.
   std::optional<long long> amount_at(const clock& c, instant s) const {
     const auto& a = c.def.amount;
     switch (a.kind) {
@@ -289,51 +369,26 @@ class replay {
     return std::nullopt;
   }
 
-  // A new cycle from s with nothing accrued and no outcome yet (2.7, 2.8; the first one at the
-  // creation).
+  // A new cycle from s: running, nothing accrued, no outcome yet (2.3, 2.6–2.8, 2.16).
   void begin_cycle(clock& c, instant s) {
+    if (c.cycles == 0) c.first_start = s;
+    c.ph = phase::running;
     c.start = s;
     c.accrued = 0;
     c.counted.clear();
     c.met_at.reset();
     c.breached_at.reset();
     c.amount = amount_at(c, s);
-  }
-
-  // 2.5: only a running clock is met; the first met_at of the cycle stands.
-  void meet(const std::vector<std::string>& list, instant t) {
-    for (auto& c : clocks_)
-      if (names(list, c.name) && c.ph == phase::running) {
-        c.ph = phase::met;
-        c.met_at = t;
-      }
-  }
-  void meet_by_event(event_kind k, instant t) {
-    if (auto it = rules_.met_by_event.find(event_name(k)); it != rules_.met_by_event.end()) meet(it->second, t);
-  }
-
-  // 2.6: a reopening resumes the resumable targets that are met: same start, time kept, a new
-  // cycle (whose met_at is not yet known). A breach stays (2.5).
-  void reopen() {
-    for (auto& c : clocks_)
-      if (c.ph == phase::met && names(rules_.resumable, c.name)) {
-        c.ph = phase::running;
-        c.met_at.reset();
-        ++c.cycles;
-      }
-  }
-
-  // 2.7: cancellation stops every running clock, for good.
-  void cancel_all() {
-    for (auto& c : clocks_)
-      if (c.ph == phase::running) c.ph = phase::cancelled;
+    ++c.cycles;
   }
 
   const sla::policy& p_;
-  const sla::clock_rules& rules_;
   bool keep_;
-  std::string type_, severity_, plan_, zone_, status_;
+  std::string type_, severity_, plan_, region_, zone_, status_;
   std::vector<clock> clocks_;
+
+ public:
+  std::vector<clock>& clocks() { return clocks_; }
 };
 
 }  // namespace
@@ -346,13 +401,22 @@ reference_evaluation evaluate_ticket(const sla::policy& p, const std::vector<sla
   if (now < created.at) throw std::logic_error("reference: now is before the creation");
   events.erase(std::remove_if(events.begin(), events.end(), [&](const auto& e) { return e.at > now; }), events.end());
 
-  // The severity in force at `now`: with `keep` the whole history is counted on its cell (2.8).
-  std::string final_severity = created.severity;
-  for (std::size_t i = 1; i < events.size(); ++i)
-    if (events[i].kind == event_kind::severity) final_severity = events[i].severity;
+  // The cell and region in force at `now`: with `keep` the whole history is counted on them (2.8,
+  // 2.18). 2.2: the region is the default region when `created` names none.
+  std::string type = created.type, severity = created.severity, plan = created.plan;
+  std::string region = created.region.empty() ? p.default_region() : created.region;
+  const std::string created_region = region;
+  for (std::size_t i = 1; i < events.size(); ++i) {
+    const auto& e = events[i];
+    if (e.kind == event_kind::severity) severity = e.severity;
+    if (e.kind == event_kind::type) type = e.type;
+    if (e.kind == event_kind::plan) plan = e.plan;
+    if (e.kind == event_kind::region) region = e.region;
+  }
   const bool keep = !p.clock().restart_on_severity_change;
 
-  replay r(p, created, final_severity, keep);
+  replay r = keep ? replay(p, created, type, severity, plan, region, true)
+                  : replay(p, created, created.type, created.severity, created.plan, created_region, false);
 
   // Walk [created, now] in pieces cut at every whole minute and every event instant.
   std::size_t next_event = 1;
@@ -374,6 +438,7 @@ reference_evaluation evaluate_ticket(const sla::policy& p, const std::vector<sla
   out.type = r.type();
   out.severity = r.severity();
   out.plan = r.plan().empty() ? p.default_plan() : r.plan();
+  out.region = r.region();
   std::optional<instant> next_change;
   auto consider = [&](const clock& c, long long n) {
     if (n <= c.accrued) return;  // reached already
@@ -385,17 +450,27 @@ reference_evaluation evaluate_ticket(const sla::policy& p, const std::vector<sla
     clock& c = *r.find(d.name);
     reference_target rt;
     rt.name = c.name;
-    rt.calendar = c.def.calendar;
+    rt.calendar = c.calendar;
     rt.amount = c.def.amount;
-    if (!c.amount) {  // 2.9: not a clock
+    rt.rule = c.def.rule;
+    if (c.def.amount.kind == sla::amount_kind::none) {  // 2.9: not a clock
       rt.state = sla::target_state::not_applicable;
       out.targets.push_back(rt);
       continue;
     }
+    rt.cycles = c.cycles;
+    rt.completed = c.completed;
+    if (c.cycles == 0) {  // 2.16: not started (or cancelled before it started): nothing accrued, no deadline
+      rt.state = c.ph == phase::cancelled ? sla::target_state::cancelled : sla::target_state::not_started;
+      if (c.def.amount.kind == sla::amount_kind::business_time) rt.target = c.def.amount.time.count();
+      out.targets.push_back(rt);
+      continue;
+    }
+    rt.start = c.start;
+    rt.first_start = c.first_start;
     const long long target = *c.amount;
     rt.target = target;
     rt.accrued = c.accrued;
-    rt.cycles = c.cycles;
     rt.met_at = c.met_at;
     rt.breached_at = c.breached_at;
     for (const auto& [a, b] : c.counted) rt.explained_counted += b - a;

@@ -5,6 +5,10 @@
 
 #include <sla/ticket.hpp>
 
+#include <fstream>
+#include <map>
+#include <sstream>
+
 #include "reference/reference_tickets.hpp"
 
 namespace {
@@ -72,7 +76,7 @@ warnings:
 }
 
 sla::ticket_event created(const char* at, std::string type, std::string severity, std::string plan = {},
-                          std::string zone = {}) {
+                          std::string zone = {}, std::string region = {}) {
   sla::ticket_event e;
   e.at = parse_instant(at);
   e.kind = event_kind::created;
@@ -80,15 +84,21 @@ sla::ticket_event created(const char* at, std::string type, std::string severity
   e.severity = std::move(severity);
   e.plan = std::move(plan);
   e.timezone = std::move(zone);
+  e.region = std::move(region);
   return e;
 }
 
+// `value`: the status, the new severity / type / plan / region, or a declared event's name.
 sla::ticket_event ev(const char* at, event_kind kind, std::string value = {}) {
   sla::ticket_event e;
   e.at = parse_instant(at);
   e.kind = kind;
   if (kind == event_kind::status) e.status = value;
   if (kind == event_kind::severity) e.severity = value;
+  if (kind == event_kind::type) e.type = value;
+  if (kind == event_kind::plan) e.plan = value;
+  if (kind == event_kind::region) e.region = value;
+  if (kind == event_kind::custom) e.name = value;
   return e;
 }
 
@@ -100,6 +110,13 @@ const sla_ref::reference_target& target(const sla_ref::reference_evaluation& r, 
 }
 
 std::optional<instant> at(const char* text) { return parse_instant(text); }
+
+// A completed cycle as the reference reports it.
+sla_ref::reference_cycle cycle(const char* start, const char* end, target_state outcome, std::optional<instant> met_at,
+                               std::optional<instant> breached_at, long long accrued) {
+  return {parse_instant(start), parse_instant(end), outcome, met_at, breached_at, accrued};
+}
+using cycles = std::vector<sla_ref::reference_cycle>;
 
 using warnings = std::vector<std::string>;
 
@@ -220,17 +237,20 @@ TEST_CASE("reference 2.6 leaving a meeting status reopens and resumes resolution
                                      ev("2026-11-23T12:00:00Z", event_kind::status, "in_progress")},
                                     parse_instant("2026-11-23T13:00:00Z"));
   const auto& resolution = target(r, "resolution");
+  const auto& response = target(r, "response");
+  CHECK(response.state == target_state::met);
+  CHECK(response.met_at == at("2026-11-23T10:05:00Z"));
+  CHECK(response.cycles == 1);
   CHECK(resolution.state == target_state::running);
   CHECK(resolution.accrued == 7200);
   CHECK(resolution.cycles == 2);
   CHECK(!resolution.met_at);  // the new cycle is not met
   CHECK(resolution.deadline == at("2026-11-23T19:00:00Z"));
   CHECK(r.next_change == at("2026-11-23T17:00:00Z"));
-  const auto& response = target(r, "response");
-  CHECK(response.state == target_state::met);
-  CHECK(response.met_at == at("2026-11-23T10:05:00Z"));
-  CHECK(response.cycles == 1);
-
+  // The met cycle is completed: it ran from the start (10:00) to its meet (11:00) with 1h.
+  CHECK(resolution.completed == cycles{cycle("2026-11-23T10:00:00Z", "2026-11-23T11:00:00Z", target_state::met,
+                                             at("2026-11-23T11:00:00Z"), std::nullopt, 3600)});
+  CHECK(response.completed.empty());
   // A `reopened` event while in the meeting status resumes the same way; the ticket stays in
   // waiting_for_acceptance. Status at 11:00 meets resolution (1h); reopened 12:00; at 13:00: 2h.
   auto again = sla_ref::evaluate_ticket(p,
@@ -359,6 +379,13 @@ TEST_CASE("reference 2.8 restart starts running targets anew at the change", "[r
   CHECK(*update.target == 2 * 3600);
   CHECK(update.accrued == 3600);
   CHECK(update.deadline == at("2026-11-23T14:00:00Z"));
+  // The cycles the change ended are recorded as cancelled (2.16 table, 2.10): 10:00–12:00, 2h
+  // accrued, neither met nor breached (resolution 8h, update 3h). Response keeps its one cycle.
+  CHECK(resolution.completed == cycles{cycle("2026-11-23T10:00:00Z", "2026-11-23T12:00:00Z", target_state::cancelled,
+                                             std::nullopt, std::nullopt, 7200)});
+  CHECK(update.completed == cycles{cycle("2026-11-23T10:00:00Z", "2026-11-23T12:00:00Z", target_state::cancelled,
+                                         std::nullopt, std::nullopt, 7200)});
+  CHECK(response.completed.empty());
   // update: 87.5% of 2h = 6,300 s → 12:00 + 1h45m = 13:45; last half hour → 13:30 (next).
   CHECK(update.warnings.empty());
   CHECK(r.next_change == at("2026-11-23T13:30:00Z"));
@@ -374,6 +401,10 @@ TEST_CASE("reference 2.8 restart starts running targets anew at the change", "[r
   CHECK(target(late, "response").accrued == 1800);
   CHECK(target(late, "response").deadline == at("2026-11-23T13:30:00Z"));
   CHECK(target(late, "response").warnings == warnings{"last half hour"});  // 1,800 ≥ 3,600 − 1,800
+  // The ended cycle was breached (at 12:00, 2h30m = 9,000 s by 12:30): recorded as breached.
+  CHECK(target(late, "response").completed == cycles{cycle("2026-11-23T10:00:00Z", "2026-11-23T12:30:00Z", target_state::breached,
+                                                           std::nullopt, at("2026-11-23T12:00:00Z"), 9000)});
+  CHECK(target(late, "response").cycles == 2);
 }
 
 TEST_CASE("reference 2.9 a target without an amount is not a clock", "[reference]") {
@@ -630,4 +661,534 @@ TEST_CASE("reference periodic targets restart while paused and when breached", "
   CHECK(!r2.next_change);
   // resolution: 2 business days from Mon 09:00 land on Wed 09:00: Mon 9h + Tue 10h + Wed 1h.
   CHECK(*target(r2, "resolution").target == 20 * 3600);
+}
+
+// ---- Clock definitions (2.16), messages (2.17), regions (2.18), rule order (2.19) -------------
+
+namespace {
+
+// Mon–Fri 09:00–17:00 UTC: the calendar of the examples of 2.16 and 2.17.
+const sla::policy& message_policy() {
+  static const sla::policy p = sla::policy::parse(R"(
+policy: message-examples
+types: [support]
+severities: [normal]
+statuses: [open, escalated, resolved, closed]
+calendars:
+  office: {timezone: UTC, hours: {mon-fri: ["09:00-17:00"]}}
+targets:
+  - {calendar: office, targets: {first_reply: 4h, next_reply: 4h, team_response: 2h, time_to_close: 8h}}
+clocks:
+  first_reply: {meet: {events: [responded]}}
+  next_reply: {start: [{event: customer_message}], meet: {events: [responded]}, repeat: true}
+  team_response: {start: [{status: escalated}], meet: {events: [responded]}}
+  time_to_close: {start: [{status: resolved}], meet: {statuses: [closed]}, reopen: restart}
+)", "message-examples.yaml");
+  return p;
+}
+
+// The reference's own cases, 24/7 UTC except `contract` (Mon–Fri 09:00–17:00 UTC): a clock
+// started by a declared event, `repeat` with a status start trigger, a restart trigger on a
+// status, cancellation before the start, a business-days amount not yet converted, and a
+// `before:` threshold larger than a target that has not started.
+const sla::policy& cycle_policy() {
+  static const sla::policy p = sla::policy::parse(R"(
+policy: cycle-examples
+types: [incident]
+severities: [high]
+statuses: [open, triage, working, resolved, closed, spam]
+events: [escalate_to_vendor, vendor_replied]
+calendars:
+  always: {timezone: UTC, hours: always}
+  office: {timezone: UTC, hours: {mon-fri: ["09:00-17:00"]}}
+targets:
+  - {calendar: always, targets: {triage: 1h, vendor: 2h}}
+  - {calendar: office, targets: {contract: 2 business days}}
+clock:
+  cancel: [spam]
+clocks:
+  triage: {start: [{status: triage}], meet: {statuses: [working]}, restart: {statuses: [open]}, repeat: true}
+  vendor: {start: [{event: escalate_to_vendor}], meet: {events: [vendor_replied]}, repeat: true}
+  contract: {start: [{event: escalate_to_vendor}], meet: {events: [vendor_replied]}}
+warnings:
+  - {name: early, before: 3h, targets: [triage, vendor]}
+)", "cycle-examples.yaml");
+  return p;
+}
+
+const sla::policy& gitlab() {
+  static const sla::policy p = sla::policy::load(policies + "examples/gitlab.yaml");
+  return p;
+}
+
+const sla::policy& jira(bool restart = false) {
+  static const sla::policy keep = sla::policy::load(policies + "examples/jira-service-desk.yaml");
+  static const sla::policy with_restart = [] {
+    std::ifstream in(policies + "examples/jira-service-desk.yaml");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string s = text.str();
+    const std::string cancel = "  cancel: [cancelled]\n";
+    s.replace(s.find(cancel), cancel.size(), cancel + "  severity_change: restart\n");
+    return sla::policy::parse(s, "jira-restart.yaml", policies + "examples");
+  }();
+  return restart ? with_restart : keep;
+}
+
+}  // namespace
+
+TEST_CASE("reference 2.16 an operational-level target starts when the ticket is escalated", "[reference]") {
+  // team_response 2h on Mon–Fri 09:00–17:00 UTC, start {status: escalated}. Created Mon 23 Nov
+  // 10:00; escalated 15:00. At 16:00: 15:00–16:00 = 1h accrued; the remaining 1h runs
+  // 16:00–17:00, so the deadline is Mon 17:00 (15:00–17:00 holds the two hours), cycle 1.
+  std::vector<sla::ticket_event> h{created("2026-11-23T10:00:00Z", "support", "normal"),
+                                   ev("2026-11-23T15:00:00Z", event_kind::status, "escalated")};
+  auto r = sla_ref::evaluate_ticket(message_policy(), h, parse_instant("2026-11-23T16:00:00Z"));
+  const auto& t = target(r, "team_response");
+  CHECK(t.state == target_state::running);
+  CHECK(t.accrued == 3600);
+  CHECK(t.deadline == at("2026-11-23T17:00:00Z"));
+  CHECK(t.cycles == 1);
+  CHECK(t.explained_counted == 3600);
+  // At 14:00 (before the escalation): not_started, no deadline, nothing accrued, cycles 0.
+  auto before = sla_ref::evaluate_ticket(message_policy(), h, parse_instant("2026-11-23T14:00:00Z"));
+  const auto& n = target(before, "team_response");
+  CHECK(n.state == target_state::not_started);
+  CHECK(!n.deadline);
+  CHECK(n.accrued == 0);
+  CHECK(n.cycles == 0);
+  CHECK(n.completed.empty());
+  CHECK(*n.target == 7200);  // a business-time amount needs no start to be converted
+  // first_reply (start: created, 4h) runs from 10:00: 4h accrued by 14:00 and unanswered, so
+  // breached at 14:00; nothing else ticks then (next_reply, team_response, time_to_close are
+  // not started): next_change none.
+  CHECK(target(before, "first_reply").breached_at == at("2026-11-23T14:00:00Z"));
+  CHECK(target(before, "next_reply").state == target_state::not_started);
+  CHECK(!before.next_change);
+}
+
+TEST_CASE("reference 2.16 time to close restarts at a reopening", "[reference]") {
+  // time_to_close 8h: start {status: resolved}, meet {statuses: [closed]}, reopen: restart.
+  // resolved 11:00 starts cycle 1; closed 12:00 meets it (1h). open 13:00 leaves closed (a
+  // meeting status) for a status that meets nothing: a reopening, which restarts it: cycle 2
+  // from 13:00 with nothing accrued; cycle 1 is completed (11:00–12:00, met, 1h).
+  // resolved 14:00 finds it running: a running cycle keeps its start (2.16), so cycle 2 still
+  // counts from 13:00 — the literal rules; 2.16's prose "every resolution starts a new cycle"
+  // holds for a resolution after a close that is not reopened first only with `repeat`.
+  // At 15:00: 2h accrued, deadline 15:00 + 6h of office time = 17:00 Mon (2h) + Tue 09:00–13:00.
+  auto r = sla_ref::evaluate_ticket(message_policy(),
+                                    {created("2026-11-23T10:00:00Z", "support", "normal"),
+                                     ev("2026-11-23T11:00:00Z", event_kind::status, "resolved"),
+                                     ev("2026-11-23T12:00:00Z", event_kind::status, "closed"),
+                                     ev("2026-11-23T13:00:00Z", event_kind::status, "open"),
+                                     ev("2026-11-23T14:00:00Z", event_kind::status, "resolved")},
+                                    parse_instant("2026-11-23T15:00:00Z"));
+  const auto& t = target(r, "time_to_close");
+  CHECK(t.state == target_state::running);
+  CHECK(t.cycles == 2);
+  CHECK(t.accrued == 7200);
+  CHECK(t.deadline == at("2026-11-24T13:00:00Z"));
+  CHECK(t.completed == cycles{cycle("2026-11-23T11:00:00Z", "2026-11-23T12:00:00Z", target_state::met,
+                                    at("2026-11-23T12:00:00Z"), std::nullopt, 3600)});
+}
+
+TEST_CASE("reference 2.17 next reply starts at the oldest unanswered message and repeats", "[reference]") {
+  // next_reply 4h on Mon–Fri 09:00–17:00 UTC. Created Mon 23 Nov 09:00; responded 09:30
+  // (first reply met with 30m; next_reply not started, so not met); customer messages Fri 27
+  // 16:00 and 16:30 (the second does not move the start); responded Mon 30 10:00: Friday
+  // 16:00–17:00 gives 1h, Monday 09:00–10:00 1h: met with 2h, cycle 1.
+  std::vector<sla::ticket_event> h{created("2026-11-23T09:00:00Z", "support", "normal"),
+                                   ev("2026-11-23T09:30:00Z", event_kind::responded),
+                                   ev("2026-11-27T16:00:00Z", event_kind::customer_message),
+                                   ev("2026-11-27T16:30:00Z", event_kind::customer_message),
+                                   ev("2026-11-30T10:00:00Z", event_kind::responded)};
+  {
+    auto r = sla_ref::evaluate_ticket(message_policy(), h, parse_instant("2026-11-30T10:30:00Z"));
+    const auto& t = target(r, "next_reply");
+    CHECK(t.state == target_state::met);
+    CHECK(t.met_at == at("2026-11-30T10:00:00Z"));
+    CHECK(t.accrued == 7200);
+    CHECK(t.cycles == 1);
+    CHECK(t.deadline == at("2026-11-30T12:00:00Z"));  // add(met_at, 2h remaining)
+    CHECK(t.completed.empty());                      // the met cycle is the current one
+    const auto& first = target(r, "first_reply");
+    CHECK(first.state == target_state::met);
+    CHECK(first.met_at == at("2026-11-23T09:30:00Z"));
+    CHECK(first.accrued == 1800);
+  }
+  {  // The Friday 16:30 message alone would have started it at 16:30: at Fri 16:45 it has 15m.
+    auto r = sla_ref::evaluate_ticket(message_policy(), h, parse_instant("2026-11-27T16:45:00Z"));
+    CHECK(target(r, "next_reply").accrued == 2700);  // from 16:00, not 16:30
+    CHECK(target(r, "next_reply").deadline == at("2026-11-30T12:00:00Z"));  // 3h15m left: 15m Fri, 3h Mon
+  }
+  // A customer message Mon 11:00 starts cycle 2; at Mon 12:00 it has 1h, deadline 12:00 + 3h =
+  // Mon 15:00. Cycle 1 is completed: Fri 16:00 to Mon 10:00, met, 2h.
+  h.push_back(ev("2026-11-30T11:00:00Z", event_kind::customer_message));
+  auto r = sla_ref::evaluate_ticket(message_policy(), h, parse_instant("2026-11-30T12:00:00Z"));
+  const auto& t = target(r, "next_reply");
+  CHECK(t.state == target_state::running);
+  CHECK(t.cycles == 2);
+  CHECK(t.accrued == 3600);
+  CHECK(t.deadline == at("2026-11-30T15:00:00Z"));
+  CHECK(!t.met_at);
+  CHECK(t.completed == cycles{cycle("2026-11-27T16:00:00Z", "2026-11-30T10:00:00Z", target_state::met,
+                                    at("2026-11-30T10:00:00Z"), std::nullopt, 7200)});
+  // A note counts for nothing.
+  auto noted = h;
+  noted.push_back(ev("2026-11-30T11:30:00Z", event_kind::note));
+  auto n = sla_ref::evaluate_ticket(message_policy(), noted, parse_instant("2026-11-30T12:00:00Z"));
+  CHECK(target(n, "next_reply").accrued == 3600);
+  CHECK(target(n, "next_reply").cycles == 2);
+}
+
+TEST_CASE("reference 2.17 a periodic update restarted by each reply (gitlab)", "[reference]") {
+  // gitlab support/emergency/priority on 24x7: first_reply 30m, next_reply 30m, update 4h
+  // (start and restart by `responded`, met by solved). Created Mon 23 Nov 10:00.
+  // responded 10:30: first_reply met on its deadline (on time); update starts (cycle 1).
+  // responded 12:00: update cycle 1 met at 12:00 (1h30m), cycle 2 from 12:00.
+  // No reply until 17:00: cycle 2 breached at 16:00; responded 17:00 ends it breached (met_at
+  // 17:00, 5h), cycle 3 from 17:00. status solved 18:00 meets cycle 3 (1h): deadline add(18:00,
+  // 3h) = 21:00. next_reply never started (no customer message); solved cancels it before its
+  // start: cancelled, cycles 0.
+  auto r = sla_ref::evaluate_ticket(gitlab(),
+                                    {created("2026-11-23T10:00:00Z", "support", "emergency", "priority"),
+                                     ev("2026-11-23T10:30:00Z", event_kind::responded),
+                                     ev("2026-11-23T12:00:00Z", event_kind::responded),
+                                     ev("2026-11-23T17:00:00Z", event_kind::responded),
+                                     ev("2026-11-23T18:00:00Z", event_kind::status, "solved")},
+                                    parse_instant("2026-11-23T19:00:00Z"));
+  const auto& first = target(r, "first_reply");
+  CHECK(first.state == target_state::met);
+  CHECK(first.accrued == 1800);
+  CHECK(first.deadline == at("2026-11-23T10:30:00Z"));
+  const auto& update = target(r, "update");
+  CHECK(update.state == target_state::met);
+  CHECK(update.cycles == 3);
+  CHECK(update.met_at == at("2026-11-23T18:00:00Z"));
+  CHECK(update.accrued == 3600);
+  CHECK(update.deadline == at("2026-11-23T21:00:00Z"));
+  CHECK(update.completed ==
+        cycles{cycle("2026-11-23T10:30:00Z", "2026-11-23T12:00:00Z", target_state::met, at("2026-11-23T12:00:00Z"), std::nullopt, 5400),
+               cycle("2026-11-23T12:00:00Z", "2026-11-23T17:00:00Z", target_state::breached, at("2026-11-23T17:00:00Z"),
+                     at("2026-11-23T16:00:00Z"), 18000)});
+  const auto& next = target(r, "next_reply");
+  CHECK(next.state == target_state::cancelled);
+  CHECK(next.cycles == 0);
+  CHECK(next.accrued == 0);
+  CHECK(!next.deadline);
+  CHECK(r.region.empty());  // no regions in this policy
+  // The standard plan has no update target: `none`, not a clock.
+  auto standard = sla_ref::evaluate_ticket(gitlab(), {created("2026-11-23T10:00:00Z", "support", "emergency")},
+                                           parse_instant("2026-11-23T11:00:00Z"));
+  CHECK(standard.plan == "standard");
+  CHECK(target(standard, "update").state == target_state::not_applicable);
+}
+
+TEST_CASE("reference repeat with a status start trigger and a restart trigger on a status", "[reference]") {
+  // triage 1h (24/7): start {status: triage}, met by working, restarted by open, repeat.
+  // Created Mon 10:00. At 10:30 not started: no warning, although `before: 3h` ≥ 1h would be
+  // crossed from the start of a cycle (the reference's reading: a clock not started has none).
+  std::vector<sla::ticket_event> h{created("2026-11-23T10:00:00Z", "incident", "high")};
+  {
+    auto r = sla_ref::evaluate_ticket(cycle_policy(), h, parse_instant("2026-11-23T10:30:00Z"));
+    CHECK(target(r, "triage").state == target_state::not_started);
+    CHECK(target(r, "triage").warnings.empty());
+  }
+  // triage 11:00: cycle 1 from 11:00, `early` crossed at once. open 11:20: restart: cycle 1
+  // met at 11:20 (1,200 s), cycle 2 from 11:20. working 12:00 meets cycle 2 (2,400 s).
+  h.push_back(ev("2026-11-23T11:00:00Z", event_kind::status, "triage"));
+  {
+    auto r = sla_ref::evaluate_ticket(cycle_policy(), h, parse_instant("2026-11-23T11:00:00Z"));
+    CHECK(target(r, "triage").warnings == warnings{"early"});
+    CHECK(target(r, "triage").cycles == 1);
+  }
+  h.push_back(ev("2026-11-23T11:20:00Z", event_kind::status, "open"));
+  h.push_back(ev("2026-11-23T12:00:00Z", event_kind::status, "working"));
+  // triage 13:00: leaving working (a meeting status) for triage reopens, but triage's reopen is
+  // none; then its start trigger finds it met with `repeat`: cycle 3 from 13:00. At 14:30 it has
+  // 1h30m: breached at 14:00.
+  h.push_back(ev("2026-11-23T13:00:00Z", event_kind::status, "triage"));
+  const cycles first_two{
+      cycle("2026-11-23T11:00:00Z", "2026-11-23T11:20:00Z", target_state::met, at("2026-11-23T11:20:00Z"), std::nullopt, 1200),
+      cycle("2026-11-23T11:20:00Z", "2026-11-23T12:00:00Z", target_state::met, at("2026-11-23T12:00:00Z"), std::nullopt, 2400)};
+  {
+    auto r = sla_ref::evaluate_ticket(cycle_policy(), h, parse_instant("2026-11-23T14:30:00Z"));
+    const auto& t = target(r, "triage");
+    CHECK(t.state == target_state::breached);
+    CHECK(t.breached_at == at("2026-11-23T14:00:00Z"));
+    CHECK(t.accrued == 5400);
+    CHECK(t.cycles == 3);
+    CHECK(t.completed == first_two);
+  }
+  // open 15:00 restarts it: cycle 3 ends breached (met_at 15:00, breached at 14:00, 2h), cycle
+  // 4 from 15:00; at 15:30: 30m accrued, deadline 16:00, unbreached.
+  h.push_back(ev("2026-11-23T15:00:00Z", event_kind::status, "open"));
+  auto r = sla_ref::evaluate_ticket(cycle_policy(), h, parse_instant("2026-11-23T15:30:00Z"));
+  const auto& t = target(r, "triage");
+  CHECK(t.state == target_state::running);
+  CHECK(t.cycles == 4);
+  CHECK(t.accrued == 1800);
+  CHECK(t.deadline == at("2026-11-23T16:00:00Z"));
+  CHECK(!t.breached_at);
+  auto all = first_two;
+  all.push_back(cycle("2026-11-23T13:00:00Z", "2026-11-23T15:00:00Z", target_state::breached, at("2026-11-23T15:00:00Z"),
+                      at("2026-11-23T14:00:00Z"), 7200));
+  CHECK(t.completed == all);
+}
+
+TEST_CASE("reference a clock started by a declared event; business days converted at the start", "[reference]") {
+  // vendor 2h (24/7, repeat) and contract 2 business days (Mon–Fri 09:00–17:00 UTC, no repeat),
+  // both started by escalate_to_vendor and met by vendor_replied. Created Mon 23 Nov 10:00.
+  std::vector<sla::ticket_event> h{created("2026-11-23T10:00:00Z", "incident", "high")};
+  {  // Not started: vendor's target is its 2h; contract's 2 business days have no start yet: 0.
+    auto r = sla_ref::evaluate_ticket(cycle_policy(), h, parse_instant("2026-11-23T10:30:00Z"));
+    CHECK(target(r, "vendor").state == target_state::not_started);
+    CHECK(*target(r, "vendor").target == 7200);
+    CHECK(target(r, "contract").state == target_state::not_started);
+    CHECK(!target(r, "contract").target);
+  }
+  // escalate_to_vendor Tue 24 16:00: both start. contract: 2 business days from Tue 16:00 land
+  // on Thu 26 16:00: Tue 16–17 (1h) + Wed 8h + Thu 09–16 (7h) = 16h. vendor_replied Tue 17:00
+  // meets both: vendor 1h (deadline add(17:00, 1h) = 18:00), contract 1h (deadline add(17:00,
+  // 15h) = Wed 8h, Thu 7h: Thu 16:00).
+  h.push_back(ev("2026-11-24T16:00:00Z", event_kind::custom, "escalate_to_vendor"));
+  h.push_back(ev("2026-11-24T17:00:00Z", event_kind::custom, "vendor_replied"));
+  {
+    auto r = sla_ref::evaluate_ticket(cycle_policy(), h, parse_instant("2026-11-24T18:00:00Z"));
+    const auto& vendor = target(r, "vendor");
+    CHECK(vendor.state == target_state::met);
+    CHECK(vendor.accrued == 3600);
+    CHECK(vendor.deadline == at("2026-11-24T18:00:00Z"));
+    const auto& contract = target(r, "contract");
+    CHECK(contract.state == target_state::met);
+    CHECK(*contract.target == 16 * 3600);
+    CHECK(contract.accrued == 3600);
+    CHECK(contract.deadline == at("2026-11-26T16:00:00Z"));
+  }
+  // escalate_to_vendor Wed 25 09:00: vendor repeats (cycle 2 from 09:00); contract stays met.
+  h.push_back(ev("2026-11-25T09:00:00Z", event_kind::custom, "escalate_to_vendor"));
+  auto r = sla_ref::evaluate_ticket(cycle_policy(), h, parse_instant("2026-11-25T10:00:00Z"));
+  CHECK(target(r, "vendor").cycles == 2);
+  CHECK(target(r, "vendor").accrued == 3600);
+  CHECK(target(r, "vendor").completed == cycles{cycle("2026-11-24T16:00:00Z", "2026-11-24T17:00:00Z", target_state::met,
+                                                      at("2026-11-24T17:00:00Z"), std::nullopt, 3600)});
+  CHECK(target(r, "contract").state == target_state::met);
+  CHECK(target(r, "contract").cycles == 1);
+}
+
+TEST_CASE("reference cancellation before the start is final", "[reference]") {
+  // spam 10:10 cancels every clock, the not-started ones too: cancelled, cycles 0, nothing
+  // accrued, no deadline, no warning; escalate_to_vendor and triage later start nothing.
+  auto r = sla_ref::evaluate_ticket(cycle_policy(),
+                                    {created("2026-11-23T10:00:00Z", "incident", "high"),
+                                     ev("2026-11-23T10:10:00Z", event_kind::status, "spam"),
+                                     ev("2026-11-23T10:20:00Z", event_kind::custom, "escalate_to_vendor"),
+                                     ev("2026-11-23T10:30:00Z", event_kind::status, "triage")},
+                                    parse_instant("2026-11-23T11:00:00Z"));
+  for (const char* name : {"triage", "vendor", "contract"}) {
+    INFO(name);
+    const auto& t = target(r, name);
+    CHECK(t.state == target_state::cancelled);
+    CHECK(t.cycles == 0);
+    CHECK(t.accrued == 0);
+    CHECK(!t.deadline);
+    CHECK(t.warnings.empty());
+    CHECK(t.completed.empty());
+  }
+  CHECK(!r.next_change);
+}
+
+TEST_CASE("reference a cancelled clock is not started again by its trigger (jira)", "[reference]") {
+  // jira incident/highest (24/7 `always`): team_response 1h starts at escalated, is cancelled by
+  // resolved. escalated 10:30; resolved 10:50 (team_response cancelled with 20m; resolution and
+  // first_response met); in_progress 11:00 (leaving resolved reopens: resolution restarts, cycle
+  // 2 from 11:00, 1h by 12:00; cycle 1 ran 10:00–10:50); escalated 11:10: team_response stays
+  // cancelled (2.7: final).
+  auto r = sla_ref::evaluate_ticket(jira(),
+                                    {created("2026-11-23T10:00:00Z", "incident", "highest"),
+                                     ev("2026-11-23T10:30:00Z", event_kind::status, "escalated"),
+                                     ev("2026-11-23T10:50:00Z", event_kind::status, "resolved"),
+                                     ev("2026-11-23T11:00:00Z", event_kind::status, "in_progress"),
+                                     ev("2026-11-23T11:10:00Z", event_kind::status, "escalated")},
+                                    parse_instant("2026-11-23T12:00:00Z"));
+  const auto& team = target(r, "team_response");
+  CHECK(team.state == target_state::cancelled);
+  CHECK(team.cycles == 1);
+  CHECK(team.accrued == 1200);
+  const auto& resolution = target(r, "resolution");
+  CHECK(resolution.state == target_state::running);
+  CHECK(resolution.cycles == 2);
+  CHECK(resolution.accrued == 3600);
+  CHECK(resolution.completed == cycles{cycle("2026-11-23T10:00:00Z", "2026-11-23T10:50:00Z", target_state::met,
+                                             at("2026-11-23T10:50:00Z"), std::nullopt, 3000)});
+  // first_response (30m) was breached at 10:30 and met late by resolved; reopen none: it stays so.
+  CHECK(target(r, "first_response").state == target_state::breached);
+  CHECK(target(r, "first_response").met_at == at("2026-11-23T10:50:00Z"));
+  CHECK(target(r, "first_response").breached_at == at("2026-11-23T10:30:00Z"));
+  CHECK(target(r, "first_response").cycles == 1);
+  CHECK(r.region == "amer");  // the default region
+}
+
+TEST_CASE("reference 2.18 a region change recounts on the new region's calendar (keep)", "[reference]") {
+  // jira incident/high: first_response 1h, resolution 8h on `business`. Created Mon 23 Nov
+  // 08:00Z in emea (Berlin 08:00–18:00 CET = 07:00–17:00Z); region amer at 10:00Z (New York
+  // 08:00–18:00 EST = 13:00–23:00Z).
+  std::vector<sla::ticket_event> h{created("2026-11-23T08:00:00Z", "incident", "high", "", "", "emea")};
+  {  // At 09:30Z in emea: first_response breached at 09:00Z.
+    auto r = sla_ref::evaluate_ticket(jira(), h, parse_instant("2026-11-23T09:30:00Z"));
+    CHECK(r.region == "emea");
+    CHECK(target(r, "first_response").calendar == "emea-hours");
+    CHECK(target(r, "first_response").breached_at == at("2026-11-23T09:00:00Z"));
+  }
+  // keep: recounted from 08:00Z as if the ticket had been in amer from the start: nothing before
+  // 13:00Z; at 13:30Z first_response has 30m (deadline 14:00Z), resolution 30m (deadline 13:30Z
+  // + 7h30m = 21:00Z).
+  h.push_back(ev("2026-11-23T10:00:00Z", event_kind::region, "amer"));
+  auto r = sla_ref::evaluate_ticket(jira(), h, parse_instant("2026-11-23T13:30:00Z"));
+  CHECK(r.region == "amer");
+  const auto& first = target(r, "first_response");
+  CHECK(first.calendar == "amer-hours");
+  CHECK(first.state == target_state::running);
+  CHECK(!first.breached_at);
+  CHECK(first.accrued == 1800);
+  CHECK(first.deadline == at("2026-11-23T14:00:00Z"));
+  CHECK(first.cycles == 1);
+  const auto& resolution = target(r, "resolution");
+  CHECK(resolution.accrued == 1800);
+  CHECK(resolution.deadline == at("2026-11-23T21:00:00Z"));
+  // team_response (start: escalated) has not started and takes the region's calendar too.
+  CHECK(target(r, "team_response").state == target_state::not_started);
+  CHECK(target(r, "team_response").calendar == "amer-hours");
+}
+
+TEST_CASE("reference 2.18 a region change with restart starts new cycles", "[reference]") {
+  // The same history with severity_change: restart: first_response and resolution are running
+  // at 10:00Z, so each ends a cycle (first_response breached at 09:00Z with 2h; resolution
+  // cancelled with 2h) and starts a new one at 10:00Z on amer-hours: at 13:30Z each has 30m;
+  // first_response's deadline 14:00Z, resolution's 21:00Z. team_response (not started) takes the
+  // new definition.
+  auto r = sla_ref::evaluate_ticket(jira(true),
+                                    {created("2026-11-23T08:00:00Z", "incident", "high", "", "", "emea"),
+                                     ev("2026-11-23T10:00:00Z", event_kind::region, "amer")},
+                                    parse_instant("2026-11-23T13:30:00Z"));
+  const auto& first = target(r, "first_response");
+  CHECK(first.state == target_state::running);
+  CHECK(first.cycles == 2);
+  CHECK(first.accrued == 1800);
+  CHECK(first.deadline == at("2026-11-23T14:00:00Z"));
+  CHECK(first.calendar == "amer-hours");
+  CHECK(first.completed == cycles{cycle("2026-11-23T08:00:00Z", "2026-11-23T10:00:00Z", target_state::breached, std::nullopt,
+                                        at("2026-11-23T09:00:00Z"), 7200)});
+  const auto& resolution = target(r, "resolution");
+  CHECK(resolution.cycles == 2);
+  CHECK(resolution.deadline == at("2026-11-23T21:00:00Z"));
+  CHECK(resolution.completed == cycles{cycle("2026-11-23T08:00:00Z", "2026-11-23T10:00:00Z", target_state::cancelled,
+                                             std::nullopt, std::nullopt, 7200)});
+  CHECK(target(r, "team_response").state == target_state::not_started);
+  CHECK(target(r, "team_response").calendar == "amer-hours");
+  CHECK(target(r, "team_response").cycles == 0);
+}
+
+TEST_CASE("reference 2.19 a rule with priority wins over a more specific one", "[reference]") {
+  // jira service_request/highest: the `priority: 10` rule (line 45) sets resolution 40h on
+  // `business` although the highest-severity rule (line 39) names the severity; first_response
+  // still comes from line 39 (30m, `always`). Created Mon 23 Nov 14:00Z (09:00 EST) in amer: at
+  // 15:00Z resolution has 1h on amer-hours.
+  auto r = sla_ref::evaluate_ticket(jira(), {created("2026-11-23T14:00:00Z", "service_request", "highest")},
+                                    parse_instant("2026-11-23T15:00:00Z"));
+  const auto& resolution = target(r, "resolution");
+  CHECK(*resolution.target == 40 * 3600);
+  CHECK(resolution.calendar == "amer-hours");
+  CHECK(resolution.accrued == 3600);
+  CHECK(resolution.rule.find("jira-service-desk.yaml:45:") != std::string::npos);
+  const auto& first = target(r, "first_response");
+  CHECK(*first.target == 1800);
+  CHECK(first.calendar == "always");
+  CHECK(first.rule.find("jira-service-desk.yaml:39:") != std::string::npos);
+  // A type change to incident (keep): resolution is 4h on `always` from the start.
+  auto changed = sla_ref::evaluate_ticket(jira(),
+                                          {created("2026-11-23T14:00:00Z", "service_request", "highest"),
+                                           ev("2026-11-23T14:30:00Z", event_kind::type, "incident")},
+                                          parse_instant("2026-11-23T15:00:00Z"));
+  CHECK(changed.type == "incident");
+  CHECK(*target(changed, "resolution").target == 4 * 3600);
+  CHECK(target(changed, "resolution").calendar == "always");
+  CHECK(target(changed, "resolution").rule.find("jira-service-desk.yaml:39:") != std::string::npos);
+}
+
+TEST_CASE("reference keep recounts completed cycles too, and a resumed cycle keeps its start", "[reference]") {
+  // gitlab priority: emergency (next_reply 30m on 24x7) then medium (8h on 24x5, Mon–Fri UTC).
+  // customer_message Mon 23 Nov 10:00 starts next_reply; responded 11:00 meets it (1h: late for
+  // 30m, on time for 8h); customer_message 12:00 starts cycle 2; severity medium 12:30 (keep).
+  // Counted as medium from the start (2.8: "the same as if the ticket had had the new severity
+  // from the start"), cycle 1 is met, not breached: 10:00–11:00, 1h.
+  auto r = sla_ref::evaluate_ticket(gitlab(),
+                                    {created("2026-11-23T10:00:00Z", "support", "emergency", "priority"),
+                                     ev("2026-11-23T10:00:00Z", event_kind::customer_message),
+                                     ev("2026-11-23T11:00:00Z", event_kind::responded),
+                                     ev("2026-11-23T12:00:00Z", event_kind::customer_message),
+                                     ev("2026-11-23T12:30:00Z", event_kind::severity, "medium")},
+                                    parse_instant("2026-11-23T13:00:00Z"));
+  const auto& next = target(r, "next_reply");
+  CHECK(*next.target == 8 * 3600);
+  CHECK(next.cycles == 2);
+  CHECK(next.accrued == 3600);
+  CHECK(next.completed == cycles{cycle("2026-11-23T10:00:00Z", "2026-11-23T11:00:00Z", target_state::met,
+                                       at("2026-11-23T11:00:00Z"), std::nullopt, 3600)});
+  // avallain incident/urgent (resolution 8h, 24/7, reopen resume): resolved 11:00, reopened
+  // 12:00, resolved 13:00, reopened 14:00. Both met cycles run from the one start, 10:00 (2.6:
+  // "from the same start"), with 1h and then 2h accrued; at 15:00 the current cycle has 3h.
+  auto a = sla_ref::evaluate_ticket(seed("avallain"),
+                                    {created("2026-11-23T10:00:00Z", "incident", "urgent"),
+                                     ev("2026-11-23T11:00:00Z", event_kind::resolved),
+                                     ev("2026-11-23T12:00:00Z", event_kind::reopened),
+                                     ev("2026-11-23T13:00:00Z", event_kind::resolved),
+                                     ev("2026-11-23T14:00:00Z", event_kind::reopened)},
+                                    parse_instant("2026-11-23T15:00:00Z"));
+  const auto& resolution = target(a, "resolution");
+  CHECK(resolution.cycles == 3);
+  CHECK(resolution.accrued == 3 * 3600);
+  CHECK(resolution.completed ==
+        cycles{cycle("2026-11-23T10:00:00Z", "2026-11-23T11:00:00Z", target_state::met, at("2026-11-23T11:00:00Z"), std::nullopt, 3600),
+               cycle("2026-11-23T10:00:00Z", "2026-11-23T13:00:00Z", target_state::met, at("2026-11-23T13:00:00Z"), std::nullopt, 7200)});
+}
+
+TEST_CASE("reference the order cancel, meet, restart, start on one event", "[reference]") {
+  // An inline clock met and restarted by `updated`, met by a customer message that also starts
+  // it, with repeat (24/7): customer_message 10:00 starts it; updated 10:30 meets it (1,800 s)
+  // and the restart then finds it met: no new cycle; customer_message 11:00 starts cycle 2;
+  // customer_message 11:15 meets cycle 2 (900 s) and then starts cycle 3 at once.
+  static const sla::policy p = sla::policy::parse(R"(
+policy: order-examples
+types: [incident]
+severities: [high]
+statuses: [open]
+calendars:
+  always: {timezone: UTC, hours: always}
+targets:
+  - {calendar: always, targets: {followup: 2h}}
+clocks:
+  followup:
+    start: [{event: customer_message}]
+    meet: {events: [updated, customer_message]}
+    restart: {events: [updated]}
+    repeat: true
+)", "order-examples.yaml");
+  std::vector<sla::ticket_event> h{created("2026-11-23T09:00:00Z", "incident", "high"),
+                                   ev("2026-11-23T10:00:00Z", event_kind::customer_message),
+                                   ev("2026-11-23T10:30:00Z", event_kind::updated)};
+  auto r = sla_ref::evaluate_ticket(p, h, parse_instant("2026-11-23T10:45:00Z"));
+  CHECK(target(r, "followup").state == target_state::met);
+  CHECK(target(r, "followup").cycles == 1);
+  CHECK(target(r, "followup").accrued == 1800);
+  h.push_back(ev("2026-11-23T11:00:00Z", event_kind::customer_message));
+  h.push_back(ev("2026-11-23T11:15:00Z", event_kind::customer_message));
+  r = sla_ref::evaluate_ticket(p, h, parse_instant("2026-11-23T11:45:00Z"));
+  const auto& t = target(r, "followup");
+  CHECK(t.state == target_state::running);
+  CHECK(t.cycles == 3);
+  CHECK(t.accrued == 1800);
+  CHECK(t.completed ==
+        cycles{cycle("2026-11-23T10:00:00Z", "2026-11-23T10:30:00Z", target_state::met, at("2026-11-23T10:30:00Z"), std::nullopt, 1800),
+               cycle("2026-11-23T11:00:00Z", "2026-11-23T11:15:00Z", target_state::met, at("2026-11-23T11:15:00Z"), std::nullopt, 900)});
 }
