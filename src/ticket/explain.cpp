@@ -60,16 +60,23 @@ std::vector<explained_segment> ticket_replay::explain(std::string_view target, i
     throw error(error_code::invalid_argument, fmt::format("ticket {}: no target \"{}\" at {}", id_, target, format_instant(now)));
   const target_clock& c = clocks_[index];
   segments out;
+  if (c.timeline.empty() && c.is_clock()) {  // never started (perhaps cancelled before it did)
+    if (c.phase == clock_phase::cancelled && c.cancelled_at) {
+      out.add(created_, *c.cancelled_at, false, "not started");
+      out.add(*c.cancelled_at, now, false, "cancelled");
+    } else {
+      out.add(created_, now, false, "not started");
+    }
+    return out.take();
+  }
   if (!c.is_clock() || !c.target) {
     out.add(created_, now, false, "no target (none)");
     return out.take();
   }
-  if (c.timeline.empty()) {  // never started (perhaps cancelled before it did)
-    out.add(created_, now, false, c.phase == clock_phase::cancelled ? "cancelled before it started" : "not started");
-    return out.take();
-  }
-  // Before the current series: the clock had not started yet, or an earlier cycle ran.
-  out.add(created_, c.timeline.front().at, false, c.completed.empty() ? "not started" : "before this cycle");
+  // Before the current series: the clock had not started yet, then earlier cycles ran.
+  instant first_start = c.records.empty() ? c.timeline.front().at : c.records.front().start;
+  out.add(created_, first_start, false, "not started");
+  out.add(first_start, c.timeline.front().at, false, "before this cycle");
   for (std::size_t i = 0; i < c.timeline.size(); ++i) {
     const clock_transition& t = c.timeline[i];
     instant to = i + 1 < c.timeline.size() ? c.timeline[i + 1].at : now;

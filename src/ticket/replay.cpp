@@ -45,13 +45,19 @@ ticket_replay::ticket_replay(const policy& p, std::string id)
 
 // ---- Definitions, series and cycles ----------------------------------------------------------
 
-void ticket_replay::define(target_clock& c, const cell_target& t) {
+void ticket_replay::define(target_clock& c, const cell_target& t, bool recount_completed) {
   c.in_cell = true;
   c.definition = t.definition;
   c.amount = t.definition ? t.definition->amount : target_amount{};
   c.calendar = nullptr;
   if (t.definition && !t.definition->calendar.empty())
     if (auto index = data_->calendar_in_region(t.definition->calendar, region_)) c.calendar = calendars_[*index];
+  if (recount_completed)
+    for (auto& r : c.records) {
+      r.definition = c.definition;
+      r.calendar = c.calendar;
+      r.amount = c.amount;
+    }
   measure(c);
 }
 
@@ -78,6 +84,16 @@ void ticket_replay::measure(target_clock& c) {
 void ticket_replay::begin_series(target_clock& c, std::size_t target, instant at) {
   c.phase = clock_phase::running;
   c.met_at.reset();
+  if (!c.timeline.empty()) {
+    // The series ends: the cycles read from it keep it.
+    bool kept = false;
+    for (auto& r : c.records)
+      if (r.series == cycle_record::current_series) {
+        r.series = c.past_series.size();
+        kept = true;
+      }
+    if (kept) c.past_series.push_back(std::move(c.timeline));
+  }
   c.timeline.clear();
   clock_state state = desired_state(c, target);
   c.timeline.push_back({at, state, state == clock_state::paused ? *status_ : std::uint16_t{0}});
@@ -86,11 +102,41 @@ void ticket_replay::begin_series(target_clock& c, std::size_t target, instant at
   measure(c);
 }
 
-// Records the current cycle as completed at `at` (breached, if it was, whatever `outcome` says).
+// Records the current cycle as completed at `at` (breached, if it was, whatever `outcome` says:
+// the reading is taken when it is reported).
 void ticket_replay::end_cycle(target_clock& c, instant at, target_state outcome) {
   if (c.timeline.empty()) return;
-  clock_reading r = read(c, at);
-  c.completed.push_back({c.cycle_start, at, r.breach ? target_state::breached : outcome, c.met_at, r.breach, r.accrued});
+  c.records.push_back({c.cycle_start, at, c.met_at, outcome, cycle_record::current_series, c.definition, c.calendar, c.amount});
+}
+
+// A completed cycle as reported: its series read up to its end on the definition it counts with.
+completed_cycle ticket_replay::report(const target_clock& c, const cycle_record& r) const {
+  completed_cycle out{r.start, r.end, r.outcome, r.met_at, std::nullopt, std::chrono::seconds{0}};
+  const clock_series& series = r.series == cycle_record::current_series ? c.timeline : c.past_series[r.series];
+  if (!r.calendar || series.empty() || r.amount.kind == amount_kind::none) return out;
+  instant start = series.front().at;
+  std::optional<seconds> target;
+  std::optional<instant> landing;
+  switch (r.amount.kind) {
+    case amount_kind::none: break;
+    case amount_kind::business_time: target = r.amount.time; break;
+    case amount_kind::business_days: landing = r.calendar->add_business_days(start, r.amount.days); break;
+    case amount_kind::next_business_day: landing = r.calendar->next_business_day_close(start); break;
+  }
+  if (landing) target = r.calendar->elapsed(start, *landing);
+  if (!target) return out;
+  clock_reading reading;
+  for (std::size_t i = 0; i < series.size() && series[i].at < r.end; ++i) {
+    instant to = i + 1 < series.size() ? std::min(series[i + 1].at, r.end) : r.end;
+    count(*r.calendar, target, series[i].at, to, series[i].state, reading);
+  }
+  // At its end the cycle was met (on time if it had just reached its amount), or it was ended
+  // otherwise — by a dimension change with restart — which is no meet.
+  if (!reading.breach && r.outcome != target_state::met && reading.accrued >= *target) reading.breach = r.end;
+  out.accrued = reading.accrued;
+  out.breached_at = reading.breach;
+  if (reading.breach) out.outcome = target_state::breached;
+  return out;
 }
 
 clock_state ticket_replay::desired_state(const target_clock& c, std::size_t target) const {
@@ -165,6 +211,7 @@ void ticket_replay::act(std::size_t target, std::uint8_t effects, instant at) {
   target_clock& c = clocks_[target];
   if ((effects & effect_cancel) && (c.phase == clock_phase::running || c.phase == clock_phase::not_started)) {
     c.phase = clock_phase::cancelled;
+    c.cancelled_at = at;
     return;
   }
   if (effects & effect_meet) meet(c, at);
@@ -191,11 +238,10 @@ void ticket_replay::reopen(instant at) {
     switch (model_->clocks[i].reopen) {
       case reopen_action::none: break;
       case reopen_action::resume:
-        // The same series runs on with its time: a new cycle, not a new count.
+        // The same series runs on with its time, from the same start: a new cycle, not a new count.
         end_cycle(c, *c.met_at, target_state::met);
         c.phase = clock_phase::running;
         c.met_at.reset();
-        c.cycle_start = at;
         ++c.cycles;
         break;
       case reopen_action::restart:
@@ -218,15 +264,18 @@ void ticket_replay::choose_cell(instant at, bool restart) {
       // Restart: a running clock begins a new cycle here with the new amount; a stopped one
       // keeps its outcome and its amount (none if it had none).
       if (c.phase != clock_phase::running) {
-        if (!c.in_cell) define(c, {t.target, nullptr});
+        if (!c.in_cell) define(c, {t.target, nullptr}, false);
         continue;
       }
       if (c.in_cell) end_cycle(c, at, target_state::cancelled);
       c.cycles -= c.in_cell ? 0 : 1;  // a target new to the ticket begins its first cycle here
       begin_series(c, t.target, at);
+      define(c, t, false);  // the ended cycles keep the amount they were counted with
+      continue;
     }
-    // Keep: the same timeline recounted from its start on the new calendar, with the new amount.
-    define(c, t);
+    // Keep: the same timelines recounted from their starts on the new calendar, with the new
+    // amount — the completed cycles included.
+    define(c, t, true);
   }
   for (std::size_t i = 0; i < clocks_.size(); ++i)
     if (!in_new[i]) clocks_[i].in_cell = false;
@@ -318,7 +367,7 @@ ticket_evaluation ticket_replay::result(instant now) const {
     s.name = data_->target_names[index];
     s.amount = c.amount;
     s.cycles = c.cycles;
-    s.completed = c.completed;
+    for (const auto& r : c.records) s.completed.push_back(report(c, r));
     if (c.definition) s.rule = c.definition->rule;
     for (std::size_t k = 0; c.calendar && k < calendars_.size(); ++k)
       if (calendars_[k] == c.calendar) s.calendar = data_->calendars[k].name;

@@ -41,15 +41,33 @@ struct clock_reading {
   std::optional<instant> breach;
 };
 
+using clock_series = boost::container::small_vector<clock_transition, 4>;
+
+// A cycle that ended. Its accrued time and breach are read from its series when reported, on
+// the definition it counts with, so that a dimension change that keeps the original start
+// recounts the completed cycles too.
+struct cycle_record {
+  static constexpr std::size_t current_series = static_cast<std::size_t>(-1);
+  instant start, end;
+  std::optional<instant> met_at;
+  target_state outcome = target_state::met;  // met or cancelled, unless the reading shows a breach
+  std::size_t series = current_series;        // index into target_clock::past_series
+  const target_definition* definition = nullptr;
+  const business_calendar* calendar = nullptr;
+  target_amount amount;
+};
+
 struct target_clock {
   clock_phase phase = clock_phase::not_started;
   // The current series, from its start (front().at); strictly increasing instants; empty while
   // not started. A new series begins at a start, a restart or a repeat; resuming continues it.
-  boost::container::small_vector<clock_transition, 4> timeline;
+  clock_series timeline;
+  std::vector<clock_series> past_series;  // the series of earlier cycles that ended
   int cycles = 0;
-  instant cycle_start{};  // where the current cycle began (a resumption begins a cycle, not a series)
+  instant cycle_start{};  // the current cycle's start: the series' start (resuming keeps it)
   std::optional<instant> met_at;
-  std::vector<completed_cycle> completed;
+  std::optional<instant> cancelled_at;
+  std::vector<cycle_record> records;  // the completed cycles, oldest first
 
   // The definition the clock is counted with: the cell's amount and calendar.
   bool in_cell = false;
@@ -83,7 +101,7 @@ class ticket_replay {
 
  private:
   void choose_cell(instant at, bool restart);
-  void define(target_clock& c, const cell_target& t);
+  void define(target_clock& c, const cell_target& t, bool recount_completed);
   void measure(target_clock& c);
   void begin_series(target_clock& c, std::size_t target, instant at);
   void end_cycle(target_clock& c, instant at, target_state outcome);
@@ -94,6 +112,7 @@ class ticket_replay {
   void push(target_clock& c, instant at, clock_state state, std::uint16_t status);
   void advance_reading(target_clock& c) const;
   clock_reading read(const target_clock& c, instant now) const;
+  completed_cycle report(const target_clock& c, const cycle_record& r) const;
   clock_state desired_state(const target_clock& c, std::size_t target) const;
 
   policy policy_;

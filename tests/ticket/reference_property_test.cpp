@@ -648,7 +648,11 @@ void compare_explain(mismatch_log& log, const sla::policy& p, const sla::ticket&
     const instant created = t.events().front().at;
     const bool late_start = r.state == sla::target_state::not_started ||
                             (r.state != sla::target_state::not_applicable && r.cycles == 0) || (r.first_start && *r.first_start > created);
-    if (late_start && now > created && (segments.empty() || segments.front().reason != "not started"))
+    // A clock cancelled at the creation instant itself never had a stretch before its start:
+    // the stretch from the creation is its cancellation.
+    const bool cancelled_at_once = r.state == sla::target_state::cancelled && r.cycles == 0 && !segments.empty() &&
+                                   segments.front().reason == "cancelled";
+    if (late_start && now > created && !cancelled_at_once && (segments.empty() || segments.front().reason != "not started"))
       log.add("explain not started", r.name + ": the clock " +
                                          (r.first_start ? "started at " + sla::format_instant(*r.first_start) : std::string("has not started")) +
                                          ", but the stretch from the creation says `" + (segments.empty() ? "" : segments.front().reason) + "`");

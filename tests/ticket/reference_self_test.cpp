@@ -848,8 +848,8 @@ TEST_CASE("reference 2.17 a periodic update restarted by each reply (gitlab)", "
   // responded 12:00: update cycle 1 met at 12:00 (1h30m), cycle 2 from 12:00.
   // No reply until 17:00: cycle 2 breached at 16:00; responded 17:00 ends it breached (met_at
   // 17:00, 5h), cycle 3 from 17:00. status solved 18:00 meets cycle 3 (1h): deadline add(18:00,
-  // 3h) = 21:00. next_reply never started (no customer message); solved cancels it before its
-  // start: cancelled, cycles 0.
+  // 3h) = 21:00. next_reply never started (no customer message); solved is one of its meeting
+  // statuses, and meeting acts on a running clock only, so it stays not started: cycles 0.
   auto r = sla_ref::evaluate_ticket(gitlab(),
                                     {created("2026-11-23T10:00:00Z", "support", "emergency", "priority"),
                                      ev("2026-11-23T10:30:00Z", event_kind::responded),
@@ -872,7 +872,7 @@ TEST_CASE("reference 2.17 a periodic update restarted by each reply (gitlab)", "
                cycle("2026-11-23T12:00:00Z", "2026-11-23T17:00:00Z", target_state::breached, at("2026-11-23T17:00:00Z"),
                      at("2026-11-23T16:00:00Z"), 18000)});
   const auto& next = target(r, "next_reply");
-  CHECK(next.state == target_state::cancelled);
+  CHECK(next.state == target_state::not_started);
   CHECK(next.cycles == 0);
   CHECK(next.accrued == 0);
   CHECK(!next.deadline);
@@ -998,12 +998,13 @@ TEST_CASE("reference cancellation before the start is final", "[reference]") {
   CHECK(!r.next_change);
 }
 
-TEST_CASE("reference a cancelled clock is not started again by its trigger (jira)", "[reference]") {
-  // jira incident/highest (24/7 `always`): team_response 1h starts at escalated, is cancelled by
-  // resolved. escalated 10:30; resolved 10:50 (team_response cancelled with 20m; resolution and
-  // first_response met); in_progress 11:00 (leaving resolved reopens: resolution restarts, cycle
-  // 2 from 11:00, 1h by 12:00; cycle 1 ran 10:00–10:50); escalated 11:10: team_response stays
-  // cancelled (2.7: final).
+TEST_CASE("reference a met operational-level clock starts a new cycle at the next escalation (jira)", "[reference]") {
+  // jira incident/highest (24/7 `always`): team_response 1h starts at status escalated, is met by
+  // responded or by resolved, and repeats. escalated 10:30 (cycle 1); resolved 10:50
+  // (team_response met with 20m; resolution and first_response met too); in_progress 11:00
+  // (leaving resolved reopens: resolution restarts, cycle 2 from 11:00, 1h by 12:00; cycle 1 ran
+  // 10:00–10:50; team_response has no reopen action and stays met); escalated 11:10: repeat
+  // begins team_response cycle 2 at 11:10: 50m = 3000 s by 12:00, deadline 11:10 + 1h = 12:10.
   auto r = sla_ref::evaluate_ticket(jira(),
                                     {created("2026-11-23T10:00:00Z", "incident", "highest"),
                                      ev("2026-11-23T10:30:00Z", event_kind::status, "escalated"),
@@ -1012,9 +1013,12 @@ TEST_CASE("reference a cancelled clock is not started again by its trigger (jira
                                      ev("2026-11-23T11:10:00Z", event_kind::status, "escalated")},
                                     parse_instant("2026-11-23T12:00:00Z"));
   const auto& team = target(r, "team_response");
-  CHECK(team.state == target_state::cancelled);
-  CHECK(team.cycles == 1);
-  CHECK(team.accrued == 1200);
+  CHECK(team.state == target_state::running);
+  CHECK(team.cycles == 2);
+  CHECK(team.accrued == 3000);
+  CHECK(team.deadline == at("2026-11-23T12:10:00Z"));
+  CHECK(team.completed == cycles{cycle("2026-11-23T10:30:00Z", "2026-11-23T10:50:00Z", target_state::met,
+                                       at("2026-11-23T10:50:00Z"), std::nullopt, 1200)});
   const auto& resolution = target(r, "resolution");
   CHECK(resolution.state == target_state::running);
   CHECK(resolution.cycles == 2);
