@@ -52,6 +52,7 @@ struct holiday_rule {
   // (a shortened Christmas Eve).
   std::vector<daily_window> windows;
   bool special = false;                     // true: a special day, even with no windows
+  std::string reason;                       // why a one-off date exists (a coronation, a moved May Day)
   friend bool operator==(const holiday_rule&, const holiday_rule&) = default;
 };
 
@@ -88,6 +89,9 @@ inline constexpr int default_last_holiday_year = 2099;
 struct holiday_set {
   std::string name;
   std::string description;
+  std::string country;  // ISO 3166-1 alpha-2, or ISO 3166-2 for a subdivision ("GB-ENG"); may be empty
+  std::vector<std::string> sources;  // where the rules were taken from (official pages, an imported file)
+  std::optional<int> known_good_from, known_good_to;  // the years the rules are known to be right for
   std::vector<holiday_rule> rules;
 };
 
