@@ -28,6 +28,12 @@ std::set<std::string> dates_between(const std::vector<sla::holiday_rule>& rules,
   return out;
 }
 
+sla::observed_day observed(sla::observed_rule rule) {
+  sla::observed_day o;
+  o.rule = rule;
+  return o;
+}
+
 }  // namespace
 
 TEST_CASE("holidays: US federal observed dates 2020–2030 as OPM publishes them", "[holiday]") {
@@ -107,13 +113,13 @@ TEST_CASE("holidays: each rule kind and observed-day rule", "[holiday]") {
   fixed.month = 7;
   fixed.day = 4;
   // 2026-07-04 is a Saturday, 2027-07-04 a Sunday.
-  fixed.observed = sla::observed_rule::saturday_to_friday;
+  fixed.observed = {observed(sla::observed_rule::saturday_to_friday)};
   CHECK(text(sla::expand(fixed, 2026, 2026).at(0)) == "2026-07-03");
   CHECK(text(sla::expand(fixed, 2027, 2027).at(0)) == "2027-07-04");
-  fixed.observed = sla::observed_rule::sunday_to_monday;
+  fixed.observed = {observed(sla::observed_rule::sunday_to_monday)};
   CHECK(text(sla::expand(fixed, 2026, 2026).at(0)) == "2026-07-04");
   CHECK(text(sla::expand(fixed, 2027, 2027).at(0)) == "2027-07-05");
-  fixed.observed = sla::observed_rule::none;
+  fixed.observed = {observed(sla::observed_rule::none)};
   CHECK(text(sla::expand(fixed, 2027, 2027).at(0)) == "2027-07-04");
 
   sla::holiday_rule leap;
@@ -143,7 +149,7 @@ TEST_CASE("holidays: each rule kind and observed-day rule", "[holiday]") {
 
   sla::holiday_rule limited;
   limited.kind = sla::holiday_rule_kind::easter;
-  limited.easter_offset = 39;  // Ascension
+  limited.offset_days = 39;  // Ascension
   limited.from_year = 2025;
   limited.until_year = 2026;
   auto ascension = sla::expand(limited, 2020, 2030);
@@ -183,9 +189,11 @@ TEST_CASE("holidays: YAML mistakes point at line, column and key", "[holiday]") 
         "set.yaml:2:26: holidays[0].weekday: unknown weekday \"thursday\" (write thu)");
   CHECK(message_of("holidays:\n  - {date: 2026-02-30}\n") == "set.yaml:2:12: holidays[0].date: 2026-02-30 is not a date: 2026-02 has 28 days");
   CHECK(message_of("holidays:\n  - {easter: -2, month: 4, day: 1}\n") ==
-        "set.yaml:2:5: holidays[0]: more than one kind of date given (give either date, from/to, month/day, "
-        "month/weekday/nth or easter)");
+        "set.yaml:2:5: holidays[0]: more than one kind of date given (give one of date, from/to, month/day, "
+        "month/weekday/nth, month/day/on_or_before (or on_or_after, before, after), easter, equinox, relative_to/days "
+        "or between_holidays)");
   CHECK(message_of("holidays:\n  - {name: x, month: 1, day: 1, observd: nearest_weekday}\n") ==
         "set.yaml:2:33: holidays[0].observd: unknown key 'observd' in a holiday (did you mean `observed`? expected one of: name, date, from, "
-        "to, month, day, observed, weekday, nth, easter, from_year, until_year, hours)");
+        "to, month, day, observed, weekday, nth, on_or_before, on_or_after, before, after, easter, equinox, relative_to, "
+        "days, between_holidays, from_year, until_year, replaces, reason, hours)");
 }

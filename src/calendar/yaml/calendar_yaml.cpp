@@ -267,6 +267,14 @@ std::optional<calendar_reading> read_calendar(yaml_reader& r, const yaml_entry& 
   if (const auto* specials = m->find("special_days")) ok = read_rules(r, *specials, true, out) && ok;
   if (const auto* sets = m->find("holiday_sets")) ok = read_holiday_sets(r, *sets, o, out) && ok;
   if (const auto* d = m->find("description")) out.description = r.scalar(*d, "text").value_or("");
+  if (ok) {
+    // The calendar's own rules may name one another (relative_to, replaces); a set's rules
+    // were checked when the set was read.
+    std::vector<holiday_rule> own = out.rules;
+    for (std::size_t i = 0; i < own.size(); ++i)
+      if (!out.rule_sets[i].empty()) own[i].relative_to.clear(), own[i].replaces.clear();
+    ok = check_rule_references(r, own, out.rule_entries);
+  }
   if (!ok) return std::nullopt;
 
   apply_holiday_rules(out.spec, out.rules, o.first_year, o.last_year);
