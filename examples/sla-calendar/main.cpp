@@ -1,7 +1,9 @@
-// sla-calendar --policy FILE --calendar NAME --from DATE --to DATE [--timezone ZONE] [--json]
-// sla-calendar --holiday-set FILE --from DATE --to DATE [--json]
-// Lists the holidays (date and name) between two local dates, inclusive, and for a policy
-// calendar the opening windows in local time and UTC. Exit status: 0 listed, 2 bad input.
+// sla-calendar --policy FILE --calendar NAME (--from DATE --to DATE | --years Y[-Y]) [--timezone ZONE] [--json]
+// sla-calendar --holiday-set FILE (--from DATE --to DATE | --years Y[-Y]) [--json]
+// Lists the holidays between two local dates, inclusive (or over whole years): the date it is
+// closed, its name, the holiday's own date when an observed-day rule moved it, and why a
+// one-off date exists; for a policy calendar also the opening windows in local time and UTC.
+// Exit status: 0 listed, 2 bad input.
 #include <sla/sla.hpp>
 
 #include <CLI/CLI.hpp>
@@ -29,15 +31,49 @@ year_month_day parse_date(const std::string& text, const char* option) {
   return date;
 }
 
+const char* weekday_text(year_month_day d) {
+  static const char* const names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  return names[weekday{sys_days{d}}.c_encoding()];
+}
+
 std::string date_text(year_month_day d) {
   return fmt::format("{:04d}-{:02d}-{:02d}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
 }
 
+// One closed date: its own date when an observed-day rule moved it there, and the reason a
+// one-off date exists.
+struct listed_holiday {
+  year_month_day date;
+  std::string name;
+  std::optional<year_month_day> observed_from;
+  std::string reason;
+};
+
 struct listing {
-  std::vector<sla::holiday> holidays;
+  std::vector<listed_holiday> holidays;
   std::vector<sla::special_day> special_days;
   std::vector<std::pair<sla::instant, sla::instant>> windows;
 };
+
+// The occurrences of `rules` on the dates [from, to], joined by date (two holidays on one date
+// list both names).
+std::vector<listed_holiday> occurrences_between(const std::vector<sla::holiday_rule>& rules, year_month_day from,
+                                                year_month_day to) {
+  std::map<year_month_day, listed_holiday> by_date;
+  // A year more on each side: observed days cross into the neighbouring year.
+  for (const auto& o : sla::expand_holidays(rules, int(from.year()) - 1, int(to.year()) + 1)) {
+    if (o.date < from || o.date > to || o.rule->special || !o.rule->windows.empty()) continue;
+    auto& h = by_date[o.date];
+    h.date = o.date;
+    if (!o.rule->name.empty() && h.name.find(o.rule->name) == std::string::npos)
+      h.name = h.name.empty() ? o.rule->name : h.name + " / " + o.rule->name;
+    if (o.actual != o.date) h.observed_from = o.actual;
+    if (!o.rule->reason.empty()) h.reason = o.rule->reason;
+  }
+  std::vector<listed_holiday> out;
+  for (auto& [d, h] : by_date) out.push_back(std::move(h));
+  return out;
+}
 
 listing from_policy(const std::string& file, const std::string& name, const std::string& zone, year_month_day from,
                     year_month_day to) {
@@ -50,8 +86,19 @@ listing from_policy(const std::string& file, const std::string& name, const std:
                      fmt::format("--calendar: no calendar \"{}\" in {} (it has: {})", name, file, known));
   }
   listing out;
+  // The calendar's closed dates are its spec's (the policy's holiday years); the rules say
+  // which of them were moved and why.
+  std::map<year_month_day, listed_holiday> explained;
+  for (auto& h : occurrences_between(it->holiday_rules, from, to)) explained[h.date] = h;
   for (const auto& h : it->spec.holidays)
-    if (h.date >= from && h.date <= to) out.holidays.push_back(h);
+    if (h.date >= from && h.date <= to) {
+      listed_holiday l{h.date, h.name, std::nullopt, {}};
+      if (auto e = explained.find(h.date); e != explained.end()) {
+        l.observed_from = e->second.observed_from;
+        l.reason = e->second.reason;
+      }
+      out.holidays.push_back(std::move(l));
+    }
   for (const auto& s : it->spec.special_days)
     if (s.date >= from && s.date <= to) out.special_days.push_back(s);
   sla::business_calendar cal = policy.calendar(name, zone);
@@ -69,16 +116,25 @@ listing from_policy(const std::string& file, const std::string& name, const std:
 
 listing from_holiday_set(const std::string& file, year_month_day from, year_month_day to) {
   sla::holiday_set set = sla::load_holiday_set(file);
-  std::map<year_month_day, std::string> dates;
-  for (const auto& rule : set.rules)
-    for (auto d : sla::expand(rule, int(from.year()) - 1, int(to.year()) + 1))  // observed days cross years
-      if (d >= from && d <= to) {
-        auto& name = dates[d];
-        name = name.empty() ? rule.name : name + " / " + rule.name;
-      }
+  if (set.known_good_from && set.known_good_to && (int(from.year()) < *set.known_good_from || int(to.year()) > *set.known_good_to))
+    fmt::print(stderr, "sla-calendar: note: holiday set {} is known good for {}–{} only\n", file, *set.known_good_from,
+               *set.known_good_to);
   listing out;
-  for (const auto& [d, name] : dates) out.holidays.push_back({d, name});
+  out.holidays = occurrences_between(set.rules, from, to);
   return out;
+}
+
+// "2026" or "2026-2030".
+std::pair<year_month_day, year_month_day> parse_years(const std::string& text) {
+  int a = 0, b = 0;
+  char extra = 0;
+  int n = std::sscanf(text.c_str(), "%d-%d%c", &a, &b, &extra);
+  if (n == 1 && text.find('-') == std::string::npos) b = a;
+  else if (n != 2)
+    throw sla::error(sla::error_code::invalid_argument, fmt::format("--years: \"{}\" is not a year or a range such as 2026-2030", text));
+  if (a < 1900 || b > 2199 || a > b)
+    throw sla::error(sla::error_code::invalid_argument, fmt::format("--years: {} is not a range of years within 1900–2199", text));
+  return {year{a} / January / 1, year{b} / December / 31};
 }
 
 }  // namespace
@@ -91,20 +147,26 @@ int main(int argc, char** argv) {
   app.add_option("--calendar", calendar, "calendar name in the policy")->needs(policy_opt);
   app.add_option("--holiday-set", holiday_set, "holiday set file (YAML)")->excludes(policy_opt);
   app.add_option("--timezone", zone, "the tenant's time zone, for calendars that take it");
-  app.add_option("--from", from_text, "first local date, YYYY-MM-DD")->required();
-  app.add_option("--to", to_text, "last local date, YYYY-MM-DD")->required();
+  std::string years_text;
+  auto* from_opt = app.add_option("--from", from_text, "first local date, YYYY-MM-DD");
+  auto* to_opt = app.add_option("--to", to_text, "last local date, YYYY-MM-DD");
+  app.add_option("--years", years_text, "whole years instead of --from/--to: 2026 or 2026-2030")->excludes(from_opt)->excludes(to_opt);
   app.add_flag("--json", json, "print JSON");
   sla_examples::add_version(app, "sla-calendar");
   try {
     app.parse(argc, argv);
     if (policy_file.empty() == holiday_set.empty() || (!policy_file.empty() && calendar.empty()))
       throw CLI::ValidationError("give --policy FILE --calendar NAME, or --holiday-set FILE");
+    if (years_text.empty() && (from_text.empty() || to_text.empty()))
+      throw CLI::ValidationError("give --from DATE and --to DATE, or --years 2026-2030");
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
 
   try {
-    year_month_day from = parse_date(from_text, "--from"), to = parse_date(to_text, "--to");
+    year_month_day from, to;
+    if (!years_text.empty()) std::tie(from, to) = parse_years(years_text);
+    else from = parse_date(from_text, "--from"), to = parse_date(to_text, "--to");
     if (!zone.empty()) {
       try {
         sla::time_zone::load(zone);  // an unknown zone is an error, used or not
@@ -127,9 +189,13 @@ int main(int argc, char** argv) {
     if (json) {
       using sla_examples::json_quote;
       std::string out = "{\"holidays\": [";
-      for (std::size_t i = 0; i < l.holidays.size(); ++i)
-        out += fmt::format("{}{{\"date\": \"{}\", \"name\": {}}}", i ? ", " : "", date_text(l.holidays[i].date),
-                           json_quote(l.holidays[i].name));
+      for (std::size_t i = 0; i < l.holidays.size(); ++i) {
+        const auto& h = l.holidays[i];
+        out += fmt::format("{}{{\"date\": \"{}\", \"name\": {}", i ? ", " : "", date_text(h.date), json_quote(h.name));
+        if (h.observed_from) out += fmt::format(", \"observed_from\": \"{}\"", date_text(*h.observed_from));
+        if (!h.reason.empty()) out += fmt::format(", \"reason\": {}", json_quote(h.reason));
+        out += "}";
+      }
       out += "], \"windows\": [";
       for (std::size_t i = 0; i < l.windows.size(); ++i)
         out += fmt::format("{}{{\"start\": \"{}\", \"end\": \"{}\"}}", i ? ", " : "", sla::format_instant(l.windows[i].first),
@@ -139,7 +205,13 @@ int main(int argc, char** argv) {
     }
     fmt::print("Holidays {} to {}:\n", date_text(from), date_text(to));
     if (l.holidays.empty()) fmt::print("  (none)\n");
-    for (const auto& h : l.holidays) fmt::print("  {}  {}\n", date_text(h.date), h.name);
+    for (const auto& h : l.holidays) {
+      std::string note;
+      if (h.observed_from)
+        note = fmt::format(" (observed; falls on {} {})", weekday_text(*h.observed_from), date_text(*h.observed_from));
+      if (!h.reason.empty()) note += " — " + h.reason;
+      fmt::print("  {} {}  {}{}\n", date_text(h.date), weekday_text(h.date), h.name, note);
+    }
     if (!l.special_days.empty()) fmt::print("Special days:\n");
     for (const auto& s : l.special_days) fmt::print("  {}  {} ({} window(s))\n", date_text(s.date), s.name, s.windows.size());
     if (!policy_file.empty()) {
