@@ -80,8 +80,8 @@ TEST_CASE("sla-calendar: holidays and opening windows", "[examples]") {
   auto federal = run("sla-calendar", "--holiday-set " + policies +
                                          "holidays/us-federal.yaml --from 2021-12-20 --to 2022-01-03 --json");
   CHECK(federal.out ==
-        "{\"holidays\": [{\"date\": \"2021-12-24\", \"name\": \"Christmas Day\"}, {\"date\": \"2021-12-31\", "
-        "\"name\": \"New Year's Day\"}], \"windows\": []}\n");
+        "{\"holidays\": [{\"date\": \"2021-12-24\", \"name\": \"Christmas Day\", \"observed_from\": \"2021-12-25\"}, "
+        "{\"date\": \"2021-12-31\", \"name\": \"New Year's Day\", \"observed_from\": \"2022-01-01\"}], \"windows\": []}\n");
   CHECK(run("sla-calendar", "--policy " + policies + "advendio.yaml --calendar nope --from 2026-04-02 --to 2026-04-07 2>/dev/null")
             .status == 2);
 }
