@@ -1,5 +1,6 @@
 // A ticket's evaluation as one JSON object, the line sla-check writes:
 //   {"ticket": "T-1", "type": "incident", "severity": "urgent", "plan": null, "region": null,
+//    "country": null,
 //    "targets": [{"name": "response", "calendar": "always", "amount": "15m", "state": "met",
 //                 "deadline": "…Z", "met_at": "…Z", "breached_at": null, "target_seconds": 900,
 //                 "accrued_seconds": 600, "remaining_seconds": 300, "percent": 66.7,
@@ -24,9 +25,10 @@ namespace sla_examples {
 
 inline std::string evaluation_json(const std::string& ticket, const sla::ticket_evaluation& ev) {
   auto text_or_null = [](const std::string& s) { return s.empty() ? std::string("null") : json_quote(s); };
-  std::string line = fmt::format("{{\"ticket\": {}, \"type\": {}, \"severity\": {}, \"plan\": {}, \"region\": {}, \"targets\": [",
-                                 json_quote(ticket), text_or_null(ev.type), text_or_null(ev.severity), text_or_null(ev.plan),
-                                 text_or_null(ev.region));
+  std::string line = fmt::format(
+      "{{\"ticket\": {}, \"type\": {}, \"severity\": {}, \"plan\": {}, \"region\": {}, \"country\": {}, \"targets\": [",
+      json_quote(ticket), text_or_null(ev.type), text_or_null(ev.severity), text_or_null(ev.plan), text_or_null(ev.region),
+      text_or_null(ev.country));
   for (std::size_t i = 0; i < ev.targets.size(); ++i) {
     const auto& s = ev.targets[i];
     std::string warnings, cycles;

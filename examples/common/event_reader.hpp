@@ -39,6 +39,8 @@ Fields (JSON keys or CSV columns):
   plan            created: the support plan (absent: the default plan); plan events: the new one
   region          created: the ticket's region (absent: the default region); region events
   timezone        created: the tenant's IANA zone, for calendars that take a tenant zone
+  country         created: the ticket's country (ISO 3166, e.g. GB-ENG), for calendars that take
+                  the ticket's country's holidays (absent: its region's, else the default)
   users_affected  created: a whole number, for queue tie-breaks
   status          status: the status the ticket enters (required)
 A field an event does not take is an error naming it. Events of one ticket are taken in time
@@ -99,6 +101,7 @@ inline bool set_field(sla::ticket_event& e, std::string& ticket, std::string_vie
   if (key == "severity") return text(e.severity);
   if (key == "plan") return text(e.plan);
   if (key == "region") return text(e.region);
+  if (key == "country") return text(e.country);
   if (key == "timezone") return text(e.timezone);
   if (key == "status") return text(e.status);
   if (key == "users_affected") {
@@ -140,7 +143,8 @@ inline bool parse_json(simdjson::dom::parser& parser, const std::string& line, e
     else if (!is_null) return *why = fmt::format("{}: expected a string or a whole number", key), false;
     if (key == "at") has_at = true;
     if (key == "event") has_event = true;
-    if (is_null && key != "users_affected" && key != "plan" && key != "timezone" && key != "region")
+    if (is_null && key != "users_affected" && key != "plan" && key != "timezone" && key != "region" &&
+        key != "country")
       return *why = fmt::format("{}: must not be null", key), false;
     if (!set_field(out.event, out.ticket, key, value, is_null, why)) return false;
   }

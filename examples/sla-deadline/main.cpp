@@ -1,4 +1,5 @@
-// sla-deadline --policy FILE --type T [--severity S] [--plan P] [--region R] [--timezone ZONE] --created TIME [--json]
+// sla-deadline --policy FILE --type T [--severity S] [--plan P] [--region R] [--country C] [--timezone ZONE]
+//              --created TIME [--json]
 // The targets a new ticket gets from its policy, and when each is due if its clock runs
 // without pauses. --severity may be left out when the policy has one severity or none (and
 // --type when it has one type); --plan and --region default to the policy's defaults. A target
@@ -24,13 +25,15 @@
 
 int main(int argc, char** argv) {
   CLI::App app{"Deadlines of a new ticket's targets under a support policy"};
-  std::string policy_file, type, severity, plan, region, zone, created_text;
+  std::string policy_file, type, severity, plan, region, country, zone, created_text;
   bool json = false;
   app.add_option("--policy", policy_file, "policy file (YAML)")->required();
   app.add_option("--type", type, "request type (may be left out when the policy has one)");
   app.add_option("--severity", severity, "severity (may be left out when the policy has one or none)");
   app.add_option("--plan", plan, "plan (default: the policy's default plan)");
   app.add_option("--region", region, "the ticket's region, for policies with regions (default: the default region)");
+  app.add_option("--country", country,
+                 "the ticket's country (ISO 3166, e.g. GB-ENG), for calendars that take its holidays (default: the region's)");
   app.add_option("--timezone", zone, "the tenant's time zone, for calendars that take it");
   app.add_option("--created", created_text, "creation time, RFC 3339")->required();
   app.add_flag("--json", json, "print JSON");
@@ -62,6 +65,20 @@ int main(int argc, char** argv) {
     field = "--region";
     if (region.empty()) region = policy.default_region();
     if (!region.empty()) (void)policy.calendar_in_region("", region);  // an unknown region throws
+    field = "--country";
+    if (!country.empty()) {
+      if (!sla::is_country_code(country))
+        throw sla::error(sla::error_code::invalid_argument,
+                         fmt::format("\"{}\" is not a country code (ISO 3166-1 alpha-2 such as DE, or ISO 3166-2 such as GB-ENG)",
+                                     country));
+      if (policy.holiday_countries().empty())
+        fmt::print(stderr, "sla-deadline: note: --country {} changes nothing: no calendar of {} takes the ticket's country\n",
+                   country, policy.name());
+      else if (std::find(policy.holiday_countries().begin(), policy.holiday_countries().end(), country) ==
+               policy.holiday_countries().end())
+        (void)policy.calendar(policy.calendars().front().name, {}, region, country);  // reports the known countries
+    }
+    if (country.empty()) country = policy.country_of_region(region);
     // What starts each target's clock: "created", or the event or status of its definition.
     auto starts = [&](const std::string& target) {
       for (const auto& d : policy.clock_definitions()) {
@@ -89,9 +106,9 @@ int main(int argc, char** argv) {
       row r{&t, t.calendar.empty() ? "" : policy.calendar_in_region(t.calendar, region), starts(t.name), std::nullopt, std::nullopt,
             std::nullopt};
       if (!t.calendar.empty()) {
-        r.calendar_of = policy.calendar(t.calendar, zone, region);
+        r.calendar_of = policy.calendar(t.calendar, zone, region, country);
         if (r.starts == "created") {
-          r.deadline = policy.deadline(t, created, zone, region);
+          r.deadline = policy.deadline(t, created, zone, region, country);
           if (r.deadline) r.amount = r.calendar_of->elapsed(created, *r.deadline);
         } else if (t.amount.kind == sla::amount_kind::business_time) {
           r.amount = t.amount.time;
@@ -104,10 +121,10 @@ int main(int argc, char** argv) {
     if (json) {
       auto text_or_null = [](const std::string& s) { return s.empty() ? std::string("null") : json_quote(s); };
       std::string out = fmt::format(
-          "{{\"policy\": {}, \"type\": {}, \"severity\": {}, \"plan\": {}, \"region\": {}, \"created\": {}, \"timezone\": {}, "
-          "\"targets\": [",
+          "{{\"policy\": {}, \"type\": {}, \"severity\": {}, \"plan\": {}, \"region\": {}, \"country\": {}, \"created\": {}, "
+          "\"timezone\": {}, \"targets\": [",
           json_quote(policy.name()), json_quote(type), text_or_null(severity), text_or_null(plan), text_or_null(region),
-          sla_examples::json_instant(created), text_or_null(zone));
+          text_or_null(country), sla_examples::json_instant(created), text_or_null(zone));
       for (std::size_t i = 0; i < rows.size(); ++i)
         out += fmt::format("{}{{\"name\": {}, \"calendar\": {}, \"amount\": {}, \"amount_seconds\": {}, \"deadline\": {}, "
                            "\"starts\": {}, \"rule\": {}}}",
@@ -119,7 +136,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     fmt::print("{} ticket: type {}{}{}{}, created {}\n", policy.name(), type, severity.empty() ? "" : ", severity " + severity,
-               plan.empty() ? "" : ", plan " + plan, region.empty() ? "" : ", region " + region, sla::format_instant(created));
+               plan.empty() ? "" : ", plan " + plan, region.empty() ? "" : ", region " + region + (country.empty() ? "" : ", country " + country), sla::format_instant(created));
     std::size_t name_width = 6, calendar_width = 8;
     for (const auto& r : rows) {
       name_width = std::max(name_width, r.target->name.size());

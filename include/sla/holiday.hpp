@@ -145,6 +145,10 @@ inline constexpr int default_last_holiday_year = 2099;
 //     - {name: Easter Tuesday, relative_to: Easter Monday, days: 1}
 //     - {name: Vernal Equinox Day, equinox: march}
 //     - {name: Citizen's Holiday, between_holidays: true, from_year: 1988}
+// ISO 3166-1 alpha-2 in capitals ("DE"), or ISO 3166-2 ("GB-ENG", "AU-NSW"): the shape, not
+// a list of the countries that exist.
+bool is_country_code(std::string_view code);
+
 struct holiday_set {
   std::string name;
   std::string description;

@@ -66,6 +66,11 @@ struct policy_calendar {
   calendar_spec spec;
   bool tenant_timezone = false;  // the caller's tenant zone replaces spec.timezone
   std::vector<holiday_rule> holiday_rules;  // as written, for listing (sla-calendar)
+  // `holiday_sets: [{country: ticket, default: US}]`: the holidays of the ticket's country (its
+  // own, else its region's, else `default_country`; empty: none) join the calendar's own. spec
+  // and holiday_rules hold the default country's.
+  bool holidays_by_country = false;
+  std::string default_country;
 };
 
 // One target a ticket gets: its name, calendar and amount.
@@ -171,6 +176,11 @@ class policy {
   const std::vector<std::string>& events() const noexcept;
   // Regions: region → (calendar name a rule uses → the calendar the region uses instead).
   const std::map<std::string, std::map<std::string, std::string>>& regions() const noexcept;
+  // A region's country (empty region: the default region), "" when it names none.
+  std::string country_of_region(std::string_view region) const;
+  // The countries the policy's holiday library has sets for (ISO 3166 codes, sorted), when a
+  // calendar takes the ticket's country; empty otherwise.
+  const std::vector<std::string>& holiday_countries() const noexcept;
   const std::string& default_region() const noexcept;  // empty when the policy has no regions
   // The calendar a target rule's calendar name means in a region (the name itself when the
   // region does not map it). Throws sla::error(invalid_argument) for an unknown region.
@@ -191,8 +201,12 @@ class policy {
   // A compiled calendar of the policy. `tenant_zone` replaces the zone of a calendar declared
   // with `timezone: {tenant: true, …}` (ignored for the others). Calendars are compiled at load
   // time; one with a tenant zone is compiled on first use and kept (thread-safe).
-  // Throws sla::error(invalid_argument) for an unknown name, unknown_time_zone for a bad zone.
-  business_calendar calendar(std::string_view name, std::string_view tenant_zone = {}, std::string_view region = {}) const;
+  // `country` chooses the holidays of a calendar that takes the ticket's country (empty: the
+  // region's country, else the calendar's default).
+  // Throws sla::error(invalid_argument) for an unknown name or a country without a holiday set,
+  // unknown_time_zone for a bad zone.
+  business_calendar calendar(std::string_view name, std::string_view tenant_zone = {}, std::string_view region = {},
+                             std::string_view country = {}) const;
 
   // The deadline of a target whose clock starts at `start` and runs without pauses, as a ticket
   // clock counts it: add(start, amount) for business time; for `n business days` and `next
@@ -202,8 +216,8 @@ class policy {
   // Example (Mon–Fri 08:00–18:00 New York): 2 business days from Sunday 2026-11-22 land on
   // Wednesday 08:00, but the 20h of business time they span run out on Tuesday 18:00.
   // The target's calendar is the one `region` (empty: the default region) maps its name to.
-  std::optional<instant> deadline(const target_definition& target, instant start,
-                                  std::string_view tenant_zone = {}, std::string_view region = {}) const;
+  std::optional<instant> deadline(const target_definition& target, instant start, std::string_view tenant_zone = {},
+                                  std::string_view region = {}, std::string_view country = {}) const;
 
  private:
   friend struct detail::policy_access;

@@ -45,12 +45,15 @@ struct ticket_event {
   event_kind kind = event_kind::created;
   // The fields each kind takes; any other field set is an error (ticket::append):
   //   created: type, severity, plan, region (empty: the policy's default or only one),
-  //            timezone (the tenant's; empty: none), users_affected (queue order)
+  //            timezone (the tenant's; empty: none), users_affected (queue order),
+  //            country (ISO 3166: whose holidays a calendar that takes the ticket's country
+  //            uses; empty: the region's country, else the calendar's default)
   //   status: status.  severity: severity.  type: type.  plan: plan.  region: region.
   //   custom: name (an event the policy declares).  Others: none.
   std::string type, severity, plan, timezone, status;
   std::optional<long long> users_affected;
   std::string region, name;
+  std::string country;
 };
 
 // not_applicable: the target's amount is `none` (release-targeted, backlog): not a clock, no
@@ -97,6 +100,7 @@ struct ticket_evaluation {
   // The earliest instant after `now` at which a target's state, warnings or escalation level
   // would change if no event arrived; none when no clock ticks or nothing is left to cross.
   std::optional<instant> next_change;
+  std::string country;  // whose holidays the calendars that take the ticket's country use ("" none)
 };
 
 // A ticket's history, checked as events are appended.

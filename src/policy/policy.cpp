@@ -235,32 +235,60 @@ std::string policy::calendar_in_region(std::string_view calendar, std::string_vi
   return mapped == r->second.end() ? std::string(calendar) : mapped->second;
 }
 
-const business_calendar& policy_data::calendar_for(std::size_t index, std::string_view tenant_zone) const {
+const business_calendar& policy_data::calendar_for(std::size_t index, std::string_view tenant_zone, std::string_view country) const {
   const policy_calendar& c = calendars[index];
-  if (!c.tenant_timezone || tenant_zone.empty() || tenant_zone == c.spec.timezone) return compiled[index];
+  const std::string_view zone = c.tenant_timezone && !tenant_zone.empty() ? tenant_zone : std::string_view(c.spec.timezone);
+  const std::string_view holidays_of = !c.holidays_by_country ? std::string_view{}
+                                       : country.empty()      ? std::string_view(c.default_country)
+                                                              : country;
+  if (zone == c.spec.timezone && holidays_of == c.default_country) return compiled[index];
+  const auto key = std::tuple<std::size_t, std::string, std::string>{index, std::string(zone), std::string(holidays_of)};
   {
     std::shared_lock lock(tenant_mutex);
-    auto it = tenant_calendars.find(std::pair<std::size_t, std::string>{index, std::string(tenant_zone)});
-    if (it != tenant_calendars.end()) return it->second;
+    if (auto it = tenant_calendars.find(key); it != tenant_calendars.end()) return it->second;
   }
   calendar_spec spec = c.spec;
-  spec.timezone = std::string(tenant_zone);
-  business_calendar compiled_for_tenant(spec);  // may throw unknown_time_zone: nothing is cached then
+  if (c.holidays_by_country) {
+    spec = specs_without_country[index];
+    if (!holidays_of.empty()) {
+      auto rules = country_rules.find(holidays_of);
+      if (rules == country_rules.end()) {
+        std::string known;
+        for (const auto& k : holiday_countries) known += (known.empty() ? "" : ", ") + k;
+        throw error(error_code::invalid_argument,
+                    fmt::format("no holiday set for country \"{}\" (the policy's holiday library has: {})", holidays_of, known));
+      }
+      apply_holiday_rules(spec, rules->second, first_holiday_year, last_holiday_year);
+    }
+  }
+  spec.timezone = std::string(zone);
+  business_calendar compiled_for_ticket(spec);  // may throw unknown_time_zone: nothing is cached then
   std::unique_lock lock(tenant_mutex);
-  return tenant_calendars.emplace(std::pair<std::size_t, std::string>{index, std::string(tenant_zone)}, compiled_for_tenant)
-      .first->second;
+  return tenant_calendars.emplace(key, std::move(compiled_for_ticket)).first->second;
 }
 
-business_calendar policy::calendar(std::string_view name, std::string_view tenant_zone, std::string_view region) const {
+std::string policy_data::country_for(std::string_view own, std::string_view region) const {
+  if (!own.empty()) return std::string(own);
+  std::string_view r = region.empty() ? std::string_view(default_region) : region;
+  auto it = region_countries.find(std::string(r));
+  return it == region_countries.end() ? std::string() : it->second;
+}
+
+business_calendar policy::calendar(std::string_view name, std::string_view tenant_zone, std::string_view region,
+                                   std::string_view country) const {
   auto index = data_->calendar_in_region(name, region);
   if (!index) throw error(error_code::invalid_argument, fmt::format("unknown calendar \"{}\"", name));
-  return data_->calendar_for(*index, tenant_zone);
+  return data_->calendar_for(*index, tenant_zone, data_->country_for(country, region));
 }
 
+const std::vector<std::string>& policy::holiday_countries() const noexcept { return data_->holiday_countries; }
+
+std::string policy::country_of_region(std::string_view region) const { return data_->country_for({}, region); }
+
 std::optional<instant> policy::deadline(const target_definition& target, instant start, std::string_view tenant_zone,
-                                        std::string_view region) const {
+                                        std::string_view region, std::string_view country) const {
   if (target.amount.kind == amount_kind::none || target.calendar.empty()) return std::nullopt;
-  business_calendar cal = calendar(target.calendar, tenant_zone, region);
+  business_calendar cal = calendar(target.calendar, tenant_zone, region, country);
   // The ticket clock's deadline: a business-days amount is the business time it spans from the
   // start, so the deadline is where that much business time runs out (a close, when the landing
   // falls on an opening).

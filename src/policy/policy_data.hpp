@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <shared_mutex>
+#include <tuple>
 
 namespace sla {
 
@@ -39,16 +40,23 @@ struct policy_data {
   std::vector<clock_definition> clock_definitions;  // per target name (parallel to target_names)
   std::vector<std::string> events;                  // declared custom events
   std::map<std::string, std::map<std::string, std::string>> regions;
+  std::map<std::string, std::string> region_countries;  // region → its country, when it names one
   std::string default_region;
+  // Holidays by country (calendars with `{country: ticket, …}`): every set of the policy's
+  // holiday library by its country, and each calendar's spec without a country's holidays.
+  std::map<std::string, std::vector<holiday_rule>, std::less<>> country_rules;
+  std::vector<std::string> holiday_countries;      // the keys of country_rules
+  std::vector<calendar_spec> specs_without_country;  // parallel to calendars (used when holidays_by_country)
   detail::clock_model clocks;  // `clock`, warnings and escalations resolved to indices (set last by the loader)
   std::vector<threshold> warnings, escalations;
   queue_rules queue;
   std::vector<availability_target> availability;
   std::map<std::string, std::vector<std::string>> flags;
 
-  // Calendars compiled for tenant zones, by (calendar index, zone). Filled on first use.
+  // Calendars compiled for tenant zones and countries, by (calendar index, zone, country).
+  // Filled on first use.
   mutable std::shared_mutex tenant_mutex;
-  mutable std::map<std::pair<std::size_t, std::string>, business_calendar, std::less<>> tenant_calendars;
+  mutable std::map<std::tuple<std::size_t, std::string, std::string>, business_calendar, std::less<>> tenant_calendars;
 
   std::optional<std::size_t> calendar_index(std::string_view name) const;
 
@@ -67,9 +75,15 @@ struct policy_data {
   // The calendar a rule's calendar name means in a region (the default region when empty).
   std::optional<std::size_t> calendar_in_region(std::string_view name, std::string_view region) const;
 
-  // A compiled calendar, with `tenant_zone` replacing the zone of a calendar that takes one.
-  // The reference stays valid as long as this policy_data lives. Throws unknown_time_zone.
-  const business_calendar& calendar_for(std::size_t index, std::string_view tenant_zone) const;
+  // A compiled calendar, with `tenant_zone` replacing the zone of a calendar that takes one and
+  // `country`'s holidays (empty: the calendar's default country) for a calendar that takes the
+  // ticket's country. The reference stays valid as long as this policy_data lives. Throws
+  // unknown_time_zone, or invalid_argument for a country the library has no set for.
+  const business_calendar& calendar_for(std::size_t index, std::string_view tenant_zone, std::string_view country = {}) const;
+
+  // A ticket's country for its holidays: its own, else its region's (the default region when
+  // empty), else "" (each calendar's default then).
+  std::string country_for(std::string_view own, std::string_view region) const;
 };
 
 namespace detail {

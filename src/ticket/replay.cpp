@@ -43,6 +43,11 @@ void count(const business_calendar& cal, std::optional<seconds> target, instant 
 ticket_replay::ticket_replay(const policy& p, std::string id)
     : policy_(p), data_(&policy_access::data(policy_)), model_(&data_->clocks), id_(std::move(id)) {}
 
+void ticket_replay::compile_calendars() {
+  calendars_.clear();
+  for (std::size_t i = 0; i < data_->calendars.size(); ++i) calendars_.push_back(&data_->calendar_for(i, zone_, country_));
+}
+
 // ---- Definitions, series and cycles ----------------------------------------------------------
 
 void ticket_replay::define(target_clock& c, const cell_target& t, bool recount_completed) {
@@ -306,8 +311,9 @@ void ticket_replay::apply(const ticket_event& e) {
     plan_ = key.plan;
     region_ = region_of(e.region);
     zone_ = e.timezone;
-    calendars_.clear();
-    for (std::size_t i = 0; i < data_->calendars.size(); ++i) calendars_.push_back(&data_->calendar_for(i, zone_));
+    own_country_ = e.country;
+    country_ = data_->country_for(own_country_, region_);
+    compile_calendars();
     clocks_.assign(model_->target_count, target_clock{});
     for (std::size_t t = 0; t < clocks_.size(); ++t)
       if (model_->clocks[t].starts_at_creation) begin_series(clocks_[t], t, e.at);
@@ -338,7 +344,14 @@ void ticket_replay::apply(const ticket_event& e) {
       type_ = key.type;
       severity_ = key.severity;
       plan_ = key.plan;
-      if (e.kind == event_kind::region) region_ = region_of(e.region);
+      if (e.kind == event_kind::region) {
+        region_ = region_of(e.region);
+        // A ticket without a country of its own takes its new region's holidays.
+        if (auto country = data_->country_for(own_country_, region_); country != country_) {
+          country_ = std::move(country);
+          compile_calendars();
+        }
+      }
       choose_cell(e.at, model_->restart_on_dimension_change);
       break;
     }
@@ -357,6 +370,7 @@ void ticket_replay::apply(const ticket_event& e) {
 
 ticket_evaluation ticket_replay::result(instant now) const {
   ticket_evaluation out{type_, severity_, plan_, region_, {}, std::nullopt};
+  out.country = country_;
   auto consider = [&](std::optional<instant> t) {
     if (t && *t > now && (!out.next_change || *t < *out.next_change)) out.next_change = t;
   };

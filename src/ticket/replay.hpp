@@ -100,6 +100,7 @@ class ticket_replay {
   bool done() const;
 
  private:
+  void compile_calendars();  // calendars_ for the ticket's zone and country
   void choose_cell(instant at, bool restart);
   void define(target_clock& c, const cell_target& t, bool recount_completed);
   void measure(target_clock& c);
@@ -121,6 +122,8 @@ class ticket_replay {
   std::string id_;
   bool started_ = false;
   std::string type_, severity_, plan_, region_, zone_;
+  std::string own_country_;  // the created event's country
+  std::string country_;      // whose holidays apply: own, else the region's (docs/semantics.md 2.18)
   std::optional<std::uint16_t> status_;  // none before the first status event
   instant created_{}, last_{};
   std::vector<const business_calendar*> calendars_;  // per policy calendar, for this ticket's zone

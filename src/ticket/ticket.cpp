@@ -84,6 +84,7 @@ void ticket::append(const ticket_event& e, const policy* p) {
       {"region", !e.region.empty(), created || e.kind == event_kind::region},
       {"timezone", !e.timezone.empty(), created},
       {"users_affected", e.users_affected.has_value(), created},
+      {"country", !e.country.empty(), created},
       {"status", !e.status.empty(), e.kind == event_kind::status},
       {"name", !e.name.empty(), e.kind == event_kind::custom},
   };
@@ -98,6 +99,9 @@ void ticket::append(const ticket_event& e, const policy* p) {
   if (e.kind == event_kind::plan) require(e.plan, "plan");
   if (e.kind == event_kind::region) require(e.region, "region");
   if (e.kind == event_kind::custom) require(e.name, "name");
+  if (!e.country.empty() && !is_country_code(e.country))
+    fail(fmt::format("country \"{}\" is not a country code (ISO 3166-1 alpha-2 such as DE, or ISO 3166-2 such as GB-ENG)",
+                     e.country));
 
   if (p) {
     auto one_of = [&](const std::vector<std::string>& known_names, const std::string& value, const char* what) {
@@ -118,6 +122,8 @@ void ticket::append(const ticket_event& e, const policy* p) {
         fail(bad.message());
       }
       if (!e.region.empty()) one_of(regions, e.region, "region");
+      // A country matters only to a policy with holidays by country; there it must have a set.
+      if (!e.country.empty() && !p->holiday_countries().empty()) one_of(p->holiday_countries(), e.country, "country");
       if (!e.timezone.empty()) {
         try {
           time_zone::load(e.timezone);

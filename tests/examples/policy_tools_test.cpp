@@ -38,7 +38,7 @@ TEST_CASE("sla-deadline: targets of a new ticket, as JSON", "[examples]") {
   CHECK(urgent.status == 0);
   // Lines 54 and 55 of avallain.yaml set the two targets (column 7: the key).
   CHECK(urgent.out ==
-        "{\"policy\": \"avallain\", \"type\": \"incident\", \"severity\": \"urgent\", \"plan\": null, \"region\": null, "
+        "{\"policy\": \"avallain\", \"type\": \"incident\", \"severity\": \"urgent\", \"plan\": null, \"region\": null, \"country\": null, "
         "\"created\": \"2026-11-23T10:00:00Z\", \"timezone\": null, \"targets\": [{\"name\": \"response\", \"calendar\": "
         "\"always\", \"amount\": \"15m\", \"amount_seconds\": 900, \"deadline\": \"2026-11-23T10:15:00Z\", \"starts\": "
         "\"created\", \"rule\": \"" + policies + "avallain.yaml:54:7\"}, {\"name\": \"resolution\", \"calendar\": \"always\", "

@@ -36,7 +36,7 @@ TEST_CASE("sla-check: hand-worked tickets, and every bad line accounted for", "[
   // T-1: response met at 10:10 (600 s of 900). Resolution: 10:00–11:00 and 13:00–15:00 = 3 h,
   // 5 h left → 20:00; 75% (6 h) is reached 3 h from now → next change 18:00.
   CHECK_THAT(r.out, Catch::Contains(
-                        "{\"ticket\": \"T-1\", \"type\": \"incident\", \"severity\": \"urgent\", \"plan\": null, \"region\": null, "
+                        "{\"ticket\": \"T-1\", \"type\": \"incident\", \"severity\": \"urgent\", \"plan\": null, \"region\": null, \"country\": null, "
                         "\"targets\": [{\"name\": \"response\", \"calendar\": \"always\", \"amount\": \"15m\", "
                         "\"state\": \"met\", \"deadline\": \"2026-11-23T10:15:00Z\", \"met_at\": \"2026-11-23T10:10:00Z\", "
                         "\"breached_at\": null, \"target_seconds\": 900, \"accrued_seconds\": 600, \"remaining_seconds\": 300, "

@@ -231,9 +231,9 @@ calendars:
     hours: {mon-sat: ["06:00-22:00"]}
   always: {timezone: UTC, hours: always}
 regions:
-  uk: {office: office}
-  us: {office: office-us}
-  in: {office: office-in, late: late-in}
+  uk: {calendars: {office: office}}
+  us: {calendars: {office: office-us}}
+  in: {calendars: {office: office-in, late: late-in}}
 default_region: uk
 targets:
   - {calendar: office, targets: {response: 2h, resolution: 16h, vendor: 8h, triage: 1h, verify: 4h, review: 3h}}

@@ -173,6 +173,54 @@ bool read_rules(yaml_reader& r, const yaml_entry& e, bool special, calendar_read
   return ok;
 }
 
+// `{country: GB-ENG}`: that country's set from the policy's library, as if its file were named;
+// `{country: ticket, default: US}` (or `default: none`): the ticket's country, chosen per ticket.
+bool read_country_holidays(yaml_reader& r, const yaml_entry& item, const calendar_reading_options& o, calendar_reading& out) {
+  auto m = r.map(item, {"country", "default"}, "a country's holidays");
+  if (!m) return false;
+  if (!o.country_set) {
+    r.error(item, "holidays by country come from a policy's holiday library, and this calendar has none",
+            "list the holidays under holidays:, or use the calendar in a policy file");
+    return false;
+  }
+  const auto *country = m->find("country"), *fallback = m->find("default");
+  if (!country) {
+    r.missing(*m, "country", "e.g. {country: GB-ENG}, or {country: ticket, default: US}");
+    return false;
+  }
+  auto code = r.scalar(*country, "a country code such as GB-ENG, or ticket");
+  if (!code) return false;
+  if (*code != "ticket") {
+    if (fallback) {
+      r.error(*fallback, "'default' goes with `country: ticket`", "a fixed country needs no default");
+      return false;
+    }
+    const holiday_set* set = o.country_set(*code, *country);
+    if (!set) return false;
+    for (const auto& rule : set->rules) {
+      out.rules.push_back(rule);
+      out.rule_entries.push_back(item);
+      out.rule_sets.push_back("country " + *code);
+    }
+    return true;
+  }
+  if (out.holidays_by_country) {
+    r.error(item, "the ticket's country is named twice", "keep one {country: ticket, default: …}");
+    return false;
+  }
+  if (!fallback) {
+    r.missing(*m, "default", "the country of a ticket that names none and whose region names none, e.g. default: US "
+                             "(or default: none)");
+    return false;
+  }
+  auto d = r.scalar(*fallback, "a country code such as US, or none");
+  if (!d) return false;
+  if (*d != "none" && !o.country_set(*d, *fallback)) return false;
+  out.holidays_by_country = true;
+  out.default_country = *d == "none" ? "" : *d;
+  return true;
+}
+
 bool read_holiday_sets(yaml_reader& r, const yaml_entry& e, const calendar_reading_options& o, calendar_reading& out) {
   if (!o.base_dir) {
     r.error(e, "holiday_sets are read from a policy file's folder, and this calendar has none",
@@ -187,6 +235,10 @@ bool read_holiday_sets(yaml_reader& r, const yaml_entry& e, const calendar_readi
   }
   bool ok = true;
   for (const auto& item : items) {
+    if (item.value.IsMap()) {
+      ok = read_country_holidays(r, item, o, out) && ok;
+      continue;
+    }
     auto file = r.scalar(item, "a holiday set file such as holidays/us-federal.yaml");
     if (!file) {
       ok = false;

@@ -6,13 +6,17 @@
 //   hours: {mon-fri: ["09:00-17:00"]}    # or `always`; a day or a range, each day once
 //   holidays: [2026-12-25, {name: Good Friday, easter: -2}]   # dates and holiday rules
 //   special_days: [{name: Christmas Eve, month: 12, day: 24, hours: ["09:00-12:00"]}]
-//   holiday_sets: [holidays/de-national.yaml]  # files, relative to the policy's folder
+//   holiday_sets: [holidays/de-national.yaml]  # files, relative to the policy's folder, and
+//                                        # in a policy {country: GB-ENG} (a set of its holiday
+//                                        # library) or {country: ticket, default: US} (the
+//                                        # ticket's country, else its region's, else the default)
 //   description: free text
 #pragma once
 
 #include <sla/calendar.hpp>
 #include <sla/holiday.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +33,10 @@ struct calendar_reading {
   std::vector<yaml_entry> rule_entries;
   std::vector<std::string> rule_sets;
   bool tenant_timezone = false;     // `timezone: {tenant: true, …}`
+  // `{country: ticket, default: CODE}`: the holidays of the ticket's country join these (the
+  // default's are not in `rules` or `spec`: the policy adds whichever country applies).
+  bool holidays_by_country = false;
+  std::string default_country;      // "" with `default: none`
   std::string description;
 };
 
@@ -38,6 +46,9 @@ struct calendar_reading_options {
   // holiday_sets is an error.
   std::optional<std::string> base_dir;
   int first_year = default_first_holiday_year, last_year = default_last_holiday_year;
+  // Policies: the holiday set of a country from the policy's holiday library; reports the
+  // problem at `at` and returns nullptr when there is none. Unset: `{country: …}` is an error.
+  std::function<const holiday_set*(const std::string& country, const yaml_entry& at)> country_set;
 };
 
 // Reads one calendar. Problems go to the reader (errors with invalid_calendar, an unknown zone

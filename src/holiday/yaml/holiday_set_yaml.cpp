@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <regex>
+#include <algorithm>
 
 #include "holiday/yaml/holiday_rule_yaml.hpp"
 #include "text/quote.hpp"
@@ -29,11 +29,6 @@ holiday_set load_set(const std::string& path, int depth) {
   return parse_set(*text, path, depth);
 }
 
-bool valid_country(const std::string& code) {
-  static const std::regex pattern("[A-Z]{2}(-[A-Z0-9]{1,3})?");
-  return std::regex_match(code, pattern);
-}
-
 holiday_set parse_set(std::string_view text, const std::string& source, int depth) {
   std::vector<problem> problems;
   detail::yaml_reader::options o;
@@ -51,7 +46,7 @@ holiday_set parse_set(std::string_view text, const std::string& source, int dept
       if (const auto* e = m->find("description")) set.description = r.scalar(*e, "text").value_or("");
       if (const auto* e = m->find("country")) {
         set.country = r.scalar(*e, "a country code such as GB-ENG").value_or("");
-        if (!set.country.empty() && !valid_country(set.country))
+        if (!set.country.empty() && !is_country_code(set.country))
           r.error(*e, fmt::format("{} is not a country code", detail::quote_value(set.country)),
                   "ISO 3166-1 alpha-2 in capitals (DE), or ISO 3166-2 for a subdivision (DE-BY, GB-ENG)");
       }
@@ -129,6 +124,15 @@ holiday_set parse_set(std::string_view text, const std::string& source, int dept
 }
 
 }  // namespace
+
+bool is_country_code(std::string_view code) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto alnum = [&](char c) { return upper(c) || (c >= '0' && c <= '9'); };
+  if (code.size() < 2 || !upper(code[0]) || !upper(code[1])) return false;
+  if (code.size() == 2) return true;
+  if (code[2] != '-' || code.size() < 4 || code.size() > 6) return false;
+  return std::all_of(code.begin() + 3, code.end(), alnum);
+}
 
 holiday_set parse_holiday_set(std::string_view text, const std::string& source) { return parse_set(text, source, 0); }
 

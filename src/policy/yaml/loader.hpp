@@ -1,7 +1,8 @@
 // The policy loader, shared by the files of src/policy/yaml/, one per section of the document:
 //   policy_yaml.cpp        the document, names and dimensions, classification, flags, entry points
 //   calendars_yaml.cpp     calendars (through the one calendar grammar)
-//   regions_yaml.cpp       regions: calendar names mapped per region
+//   regions_yaml.cpp       regions: calendar names mapped per region, and their countries
+//   holiday_library_yaml.cpp  the holiday sets by country that calendars and regions name
 //   targets_yaml.cpp       target rules and their ambiguity check
 //   clock_yaml.cpp         clock rules, clock definitions per target, warnings and escalations
 //   queue_yaml.cpp         queue order
@@ -12,6 +13,7 @@
 // that load but do not do what their author meant.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -62,6 +64,12 @@ class policy_loader {
   void check_ambiguity();
   // regions_yaml.cpp
   void regions(const yaml_map& doc);
+  // holiday_library_yaml.cpp
+  void holiday_library(const yaml_map& doc);  // where the library is; read on first need
+  void read_library(const yaml_entry& at);  // problems reported at `at` (or at holiday_library)
+  const holiday_set* country_set(const std::string& country, const yaml_entry& at);
+  bool takes_ticket_country() const;  // a calendar takes the ticket's country
+  void country_holidays_done();       // every set to the policy; unused region countries warned
   bool is_calendar_name(const std::string& name) const;  // a calendar, or a name every region maps
   // clock_yaml.cpp
   void clock(const yaml_entry& e);
@@ -89,6 +97,15 @@ class policy_loader {
   std::set<std::string> broken_calendars_;  // declared but unusable: already reported
   std::vector<std::pair<yaml_entry, std::string>> target_references_;
   std::optional<yaml_entry> clocks_entry_;
+  // The holiday library: its folders (relative to base_dir_), where they are written, and
+  // once read, its sets by country with the files they came from.
+  std::vector<std::string> library_dirs_;
+  std::optional<yaml_entry> library_entry_;
+  bool library_read_ = false;
+  bool library_broken_ = false;
+  std::map<std::string, holiday_set> library_;
+  std::map<std::string, std::string> library_files_;
+  std::vector<std::pair<yaml_entry, std::string>> region_country_entries_;
 };
 
 // Shared by the sections.

@@ -133,7 +133,7 @@ void policy_loader::check_target_references() {
 std::shared_ptr<policy_data> policy_loader::load(const yaml_entry& root) {
   auto doc = r_.map(root,
                     {"policy", "description", "types", "severities", "plans", "default_plan", "classification", "statuses",
-                     "events", "holiday_years", "calendars", "regions", "default_region", "targets", "clock", "clocks",
+                     "events", "holiday_years", "holiday_library", "calendars", "regions", "default_region", "targets", "clock", "clocks",
                      "warnings", "escalations", "queue", "availability", "flags"},
                     "a policy");
   if (!doc) return nullptr;
@@ -158,8 +158,10 @@ std::shared_ptr<policy_data> policy_loader::load(const yaml_entry& root) {
       r_.error(*doc->find("events"), fmt::format("\"{}\" is a built-in event", e), "declare only the events of your own");
   if (const auto* e = doc->find("holiday_years")) holiday_years(*e);
   if (const auto* e = doc->find("classification")) classification(*e);
+  holiday_library(*doc);
   calendars(*doc);
   regions(*doc);
+  country_holidays_done();
   targets(*doc);
   if (const auto* e = doc->find("clock")) clock(*e);
   clocks(doc->find("clocks"));

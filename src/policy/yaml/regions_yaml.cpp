@@ -1,5 +1,8 @@
 // The `regions:` section: per region, the calendar each calendar name of the target rules
-// stands for (a follow-the-sun desk: `business` is amer-hours in AMER, emea-hours in EMEA).
+// stands for (a follow-the-sun desk: `business` is amer-hours in AMER, emea-hours in EMEA), and
+// the region's country, whose holidays a calendar that takes the ticket's country uses.
+//   regions:
+//     amer: {country: US, calendars: {business: amer-hours}}
 #include <fmt/format.h>
 
 #include "policy/yaml/loader.hpp"
@@ -12,9 +15,19 @@ void policy_loader::regions(const yaml_map& doc) {
   if (const auto* e = doc.find("regions"))
     if (auto m = r_.named_map(*e, "regions by name"))
       for (const auto& region : m->entries()) {
-        auto mapping = r_.named_map(region, "calendar names mapped to calendars");
-        if (!mapping) continue;
+        auto fields = r_.map(region, {"calendars", "country"}, "a region");
+        if (!fields) continue;
         auto& out = d_->regions[region.key.Scalar()];
+        if (const auto* country = fields->find("country"))
+          if (auto code = r_.scalar(*country, "a country code such as DE")) {
+            // The country must have a holiday set when a calendar takes the ticket's country.
+            if (!takes_ticket_country() || country_set(*code, *country)) d_->region_countries[region.key.Scalar()] = *code;
+            region_country_entries_.emplace_back(*country, *code);
+          }
+        const auto* calendars = fields->find("calendars");
+        if (!calendars) continue;
+        auto mapping = r_.named_map(*calendars, "calendar names mapped to calendars");
+        if (!mapping) continue;
         for (const auto& entry : mapping->entries()) {
           auto calendar = r_.scalar(entry, "a calendar name");
           if (!calendar) continue;
