@@ -197,6 +197,7 @@ bool read_country_holidays(yaml_reader& r, const yaml_entry& item, const calenda
     }
     const holiday_set* set = o.country_set(*code, *country);
     if (!set) return false;
+    warn_unless_known_good(r, item, *set, "for " + *code, o.first_year, o.last_year);
     for (const auto& rule : set->rules) {
       out.rules.push_back(rule);
       out.rule_entries.push_back(item);
@@ -247,6 +248,7 @@ bool read_holiday_sets(yaml_reader& r, const yaml_entry& e, const calendar_readi
     std::filesystem::path full = std::filesystem::path(*o.base_dir) / *file;
     try {
       holiday_set set = load_holiday_set(full.string());
+      warn_unless_known_good(r, item, set, *file, o.first_year, o.last_year);
       for (auto& rule : set.rules) {
         out.rules.push_back(std::move(rule));
         out.rule_entries.push_back(item);
@@ -270,6 +272,19 @@ bool read_holiday_sets(yaml_reader& r, const yaml_entry& e, const calendar_readi
 }
 
 }  // namespace
+
+void warn_unless_known_good(yaml_reader& r, const yaml_entry& at, const holiday_set& set, const std::string& label,
+                            int first_year, int last_year) {
+  if (!set.known_good_from || !set.known_good_to) return;
+  if (first_year >= *set.known_good_from && last_year <= *set.known_good_to) return;
+  r.warning(at,
+            fmt::format("holiday set {} is known good for {}–{}, and holidays are expanded over {}–{}: its dates outside "
+                        "{}–{} are the rules' projection, not checked",
+                        label, *set.known_good_from, *set.known_good_to, first_year, last_year, *set.known_good_from,
+                        *set.known_good_to),
+            fmt::format("set holiday_years: [{}, {}] to stay within them, or check the set's other years",
+                        std::max(first_year, *set.known_good_from), std::min(last_year, *set.known_good_to)));
+}
 
 std::optional<calendar_reading> read_calendar(yaml_reader& r, const yaml_entry& e, const calendar_reading_options& o) {
   auto m = r.map(e, {"timezone", "hours", "holidays", "holiday_sets", "special_days", "description"}, "a calendar");

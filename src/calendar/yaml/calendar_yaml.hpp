@@ -51,6 +51,11 @@ struct calendar_reading_options {
   std::function<const holiday_set*(const std::string& country, const yaml_entry& at)> country_set;
 };
 
+// A warning at `at` when the years holiday rules are expanded over, [first_year, last_year],
+// are not all within the set's known-good years.
+void warn_unless_known_good(yaml_reader& r, const yaml_entry& at, const holiday_set& set, const std::string& label,
+                            int first_year, int last_year);
+
 // Reads one calendar. Problems go to the reader (errors with invalid_calendar, an unknown zone
 // with unknown_time_zone, an unreadable holiday set with io); a calendar with no business time
 // at all is a warning. std::nullopt when the calendar has errors.

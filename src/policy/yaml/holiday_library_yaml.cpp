@@ -97,13 +97,25 @@ void policy_loader::country_holidays_done() {
                  "add {country: ticket, default: …} to a calendar's holiday_sets, or remove the country");
     return;
   }
-  // A ticket may name any country of the library.
-  for (std::size_t i = 0; i < d_->calendars.size() && !library_read_; ++i)
-    if (d_->calendars[i].holidays_by_country) read_library(sources_.calendars[i]);
+  // A ticket may name any country of the library: say once which sets are not known good for
+  // the years holidays are expanded over.
+  std::optional<yaml_entry> first_taker;
+  for (std::size_t i = 0; i < d_->calendars.size(); ++i)
+    if (d_->calendars[i].holidays_by_country && !first_taker) first_taker = sources_.calendars[i];
+  read_library(*first_taker);
+  std::vector<std::string> short_of;
   for (const auto& [code, set] : library_) {
     d_->country_rules[code] = set.rules;
     d_->holiday_countries.push_back(code);
+    if (set.known_good_from && set.known_good_to && (first_year_ < *set.known_good_from || last_year_ > *set.known_good_to))
+      short_of.push_back(fmt::format("{} ({}–{})", code, *set.known_good_from, *set.known_good_to));
   }
+  if (!short_of.empty())
+    r_.warning(library_entry_ ? *library_entry_ : *first_taker,
+               fmt::format("holidays are expanded over {}–{}, but some sets of the holiday library are known good for fewer "
+                           "years: {}",
+                           first_year_, last_year_, joined(short_of)),
+               "set holiday_years to the years you need, or check those sets' other years");
 }
 
 }  // namespace sla::detail
