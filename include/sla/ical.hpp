@@ -31,7 +31,8 @@ namespace sla {
 // (two events on one date with different names stay two rules; the same name twice is one).
 // name is X-WR-CALNAME, else the stem of `source` ("de-holidays" for "x/de-holidays.ics");
 // description is X-WR-CALDESC; sources = {source}; known_good_from/to = first_year/last_year.
-// Warnings (a timed event left out, no date in the years asked for) go to *warnings when given.
+// Warnings (a timed event left out, no date in the years asked for) are appended to *warnings
+// when given and the import succeeds.
 // Throws sla::error: invalid_argument for a year range that is reversed or leaves 1900–2199;
 // invalid_calendar with `source`:line:column for input that is not a usable iCalendar (no
 // BEGIN:VCALENDAR, an unterminated component, no events, a VEVENT without DTSTART, a value

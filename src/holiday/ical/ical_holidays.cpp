@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -72,11 +71,9 @@ icalproperty* first_property(icalcomponent* c, icalproperty_kind kind) {
   return icalcomponent_get_first_property(c, kind);
 }
 
-icalproperty* x_property(icalcomponent* c, std::string_view name) {
+icalproperty* x_property(icalcomponent* c, const char* name) {
   for (icalproperty* p : properties(c, ICAL_X_PROPERTY))
-    if (const char* n = icalproperty_get_x_name(p);
-        n && name.size() == std::strlen(n) && strncasecmp(n, name.data(), name.size()) == 0)
-      return p;
+    if (const char* n = icalproperty_get_x_name(p); n && strcasecmp(n, name) == 0) return p;
   return nullptr;
 }
 
@@ -124,11 +121,8 @@ std::pair<std::string, std::string> subject_of(const std::string& message) {
 // ---- Times --------------------------------------------------------------------------------------
 
 bool valid_time(const icaltimetype& t) {
-  if (t.year < 1 || t.year > 9999 || t.month < 1 || t.month > 12 || t.day < 1) return false;
-  if (!year_month_day{std::chrono::year{t.year}, std::chrono::month{unsigned(t.month)},
-                      std::chrono::day{unsigned(t.day)}}
-           .ok())
-    return false;
+  if (t.year < 1 || t.year > 9999 || t.month < 1 || t.month > 12) return false;
+  if (t.day < 1 || t.day > icaltime_days_in_month(t.month, t.year)) return false;
   return t.is_date || (t.hour >= 0 && t.hour < 24 && t.minute >= 0 && t.minute < 60 && t.second >= 0 && t.second <= 60);
 }
 
