@@ -6,6 +6,7 @@
 #include <sla/time.hpp>
 #include <sla/calendar.hpp>
 #include <sla/holiday.hpp>
+#include <sla/ical.hpp>
 #include <sla/policy.hpp>
 #include <sla/ticket.hpp>
 #include <sla/availability.hpp>

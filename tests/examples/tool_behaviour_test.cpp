@@ -11,8 +11,8 @@ namespace {
 
 using sla_test::run_program;
 const std::string policies = SLA_SOURCE_DIR "/policies/";
-const std::vector<std::string> programs = {"sla-calc",  "sla-lint",    "sla-deadline",    "sla-calendar",
-                                           "sla-check", "sla-explain", "sla-availability"};
+const std::vector<std::string> programs = {"sla-calc",  "sla-lint",    "sla-deadline",     "sla-calendar",
+                                           "sla-check", "sla-explain", "sla-availability", "sla-holidays"};
 
 // The arguments that make each program read `input` (a file, "-" or a folder).
 std::string reading(const std::string& program, const std::string& input) {
@@ -20,6 +20,7 @@ std::string reading(const std::string& program, const std::string& input) {
   if (program == "sla-check") return "--policy " + policies + "avallain.yaml --now 2026-11-23T12:00:00Z " + input;
   if (program == "sla-explain") return "--policy " + policies + "avallain.yaml --now 2026-11-23T12:00:00Z --ticket T " + input;
   if (program == "sla-availability") return "--policy " + policies + "xen.yaml --component platform --from 2026-11 --to 2026-11 " + input;
+  if (program == "sla-holidays") return "import " + input + " --from-year 2026 --to-year 2026";
   if (program == "sla-deadline") return "--policy " + input + " --type bug --severity urgent --created 2026-11-23T12:00:00Z";
   return "--policy " + input + " --calendar office --from 2026-11-01 --to 2026-11-30";  // sla-calendar
 }

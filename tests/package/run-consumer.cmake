@@ -41,7 +41,7 @@ if(MODE STREQUAL "find_package")
   list(APPEND configure_args -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF)
   # The installed programs and data: an installed user lints a seed policy that includes an
   # installed holiday set.
-  foreach(file bin/sla-lint bin/sla-check bin/sla-calc share/sla/policies/advendio.yaml share/sla/policies/holidays/de-national.yaml)
+  foreach(file bin/sla-lint bin/sla-check bin/sla-calc bin/sla-holidays share/sla/policies/advendio.yaml share/sla/policies/holidays/de-national.yaml)
     if(NOT EXISTS ${prefix}/${file})
       message(FATAL_ERROR "cmake --install did not install ${file}")
     endif()

@@ -1,5 +1,6 @@
-// A consumer of sla: builds a calendar in code and from YAML, and checks answers worked out by
-// hand. Exits 0 when every check holds, 1 otherwise (printing what differed).
+// A consumer of sla: builds a calendar in code and from YAML, imports an iCalendar holiday, and
+// checks answers worked out by hand. Exits 0 when every check holds, 1 otherwise (printing what
+// differed).
 #include <sla/sla.hpp>
 
 #include <chrono>
@@ -48,6 +49,16 @@ int main() {
   // A calendar that is never open answers "never", not an instant.
   sla::calendar_spec closed;
   check(!sla::business_calendar(closed).add(friday_4pm, 1h), "a calendar with no hours never reaches a deadline");
+
+  // An iCalendar holiday (libical, a private dependency a static sla needs at link time): an
+  // Outlook-style Berlin-midnight event is the local date 2026-12-24, not the UTC 23rd.
+  const char* ics =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//consumer//EN\r\nX-WR-TIMEZONE:UTC\r\n"
+      "BEGIN:VEVENT\r\nUID:1@example.com\r\nSUMMARY:Heiligabend\r\n"
+      "DTSTART;VALUE=DATE:20261224\r\nDTEND;VALUE=DATE:20261225\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  const auto imported = sla::parse_ical_holidays(ics, "consumer.ics", 2026, 2026);
+  check(imported.rules.size() == 1 && imported.rules[0].date == std::chrono::year{2026} / 12 / 24,
+        "parse_ical_holidays gives 2026-12-24");
 
   return failures == 0 ? 0 : 1;
 }
