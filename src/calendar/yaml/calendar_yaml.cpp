@@ -10,6 +10,8 @@
 // - A date may be listed once in `holidays` and once in `special_days`; the special day wins.
 #include "calendar/yaml/calendar_yaml.hpp"
 
+#include <sla/ical.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -240,15 +242,21 @@ bool read_holiday_sets(yaml_reader& r, const yaml_entry& e, const calendar_readi
       ok = read_country_holidays(r, item, o, out) && ok;
       continue;
     }
-    auto file = r.scalar(item, "a holiday set file such as holidays/us-federal.yaml");
+    auto file = r.scalar(item, "a holiday set file such as holidays/us-federal.yaml, or an iCalendar file (.ics)");
     if (!file) {
       ok = false;
       continue;
     }
     std::filesystem::path full = std::filesystem::path(*o.base_dir) / *file;
     try {
-      holiday_set set = load_holiday_set(full.string());
-      warn_unless_known_good(r, item, set, *file, o.first_year, o.last_year);
+      // An iCalendar file is expanded over the policy's holiday years; its timed events are
+      // warnings (they close no whole day).
+      const bool ical = full.extension() == ".ics";
+      std::vector<problem> ical_warnings;
+      holiday_set set = ical ? load_ical_holidays(full.string(), o.first_year, o.last_year, &ical_warnings)
+                             : load_holiday_set(full.string());
+      for (const auto& w : ical_warnings) r.warning(item, fmt::format("{}:{}: {}", *file, w.where.line, w.message), w.hint);
+      if (!ical) warn_unless_known_good(r, item, set, *file, o.first_year, o.last_year);
       for (auto& rule : set.rules) {
         out.rules.push_back(std::move(rule));
         out.rule_entries.push_back(item);
