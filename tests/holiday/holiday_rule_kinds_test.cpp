@@ -7,6 +7,8 @@
 
 #include <sla/holiday.hpp>
 
+#include "holiday/holiday_test_support.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -14,11 +16,8 @@
 
 namespace {
 
-std::string text(std::chrono::year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()), unsigned(d.day()));
-  return buf;
-}
+using holiday_test::text;
+
 
 std::set<std::string> dates(const sla::holiday_set& set, int first, int last) {
   std::set<std::string> out;

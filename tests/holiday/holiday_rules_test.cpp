@@ -5,19 +5,18 @@
 
 #include <sla/holiday.hpp>
 
+#include "holiday/holiday_test_support.hpp"
+
 #include <fstream>
 #include <set>
 #include <string>
 
 namespace {
 
+using holiday_test::text;
+
 using namespace std::chrono;
 
-std::string text(year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()), unsigned(d.day()));
-  return buf;
-}
 
 std::set<std::string> dates_between(const std::vector<sla::holiday_rule>& rules, const std::string& from,
                                     const std::string& to, int first_year, int last_year) {

@@ -6,16 +6,15 @@
 
 #include <sla/holiday.hpp>
 
+#include "holiday/holiday_test_support.hpp"
+
 #include <set>
 #include <string>
 
 namespace {
 
-std::string text(std::chrono::year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()), unsigned(d.day()));
-  return buf;
-}
+using holiday_test::text;
+
 
 // The closed dates the set gives for the rule year `year`, as MM-DD.
 std::set<std::string> year_of(const sla::holiday_set& set, int year) {

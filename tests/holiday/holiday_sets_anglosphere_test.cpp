@@ -9,21 +9,20 @@
 
 #include <sla/holiday.hpp>
 
+#include "holiday/holiday_test_support.hpp"
+
 #include <cstdio>
 #include <set>
 #include <string>
 
 namespace {
 
+using holiday_test::text;
+using holiday_test::load;
+
 using namespace std::chrono;
 
-std::string text(year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()), unsigned(d.day()));
-  return buf;
-}
 
-sla::holiday_set load(const std::string& file) { return sla::load_holiday_set(SLA_SOURCE_DIR "/policies/holidays/" + file); }
 
 // The dates the set closes in calendar year `year` (rules of the years around it expanded too,
 // so that a date moved into or out of the year is where it falls).

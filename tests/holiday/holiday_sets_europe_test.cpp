@@ -10,23 +10,20 @@
 
 #include <sla/holiday.hpp>
 
+#include "holiday/holiday_test_support.hpp"
+
 #include <cstdio>
 #include <set>
 #include <string>
 
 namespace {
 
+using holiday_test::text;
+using holiday_test::load;
+
 using namespace std::chrono;
 
-std::string text(year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()), unsigned(d.day()));
-  return buf;
-}
 
-sla::holiday_set load(const char* file) {
-  return sla::load_holiday_set(std::string(SLA_SOURCE_DIR "/policies/holidays/") + file);
-}
 
 // Every date the set closes for the holidays of `year` (observed dates).
 std::set<std::string> dates_of(const sla::holiday_set& set, int year) {
