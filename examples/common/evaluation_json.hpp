@@ -15,6 +15,7 @@
 
 #include <sla/ticket.hpp>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <string>
@@ -23,32 +24,95 @@
 
 namespace sla_examples {
 
-inline std::string evaluation_json(const std::string& ticket, const sla::ticket_evaluation& ev) {
-  auto text_or_null = [](const std::string& s) { return s.empty() ? std::string("null") : json_quote(s); };
-  std::string line = fmt::format(
-      "{{\"ticket\": {}, \"type\": {}, \"severity\": {}, \"plan\": {}, \"region\": {}, \"country\": {}, \"targets\": [",
-      json_quote(ticket), text_or_null(ev.type), text_or_null(ev.severity), text_or_null(ev.plan), text_or_null(ev.region),
-      text_or_null(ev.country));
+// Appends the line (without a newline) to `out`.
+inline void evaluation_json_to(std::string& out, std::string_view ticket, const sla::ticket_evaluation& ev) {
+  auto text_or_null = [&](const std::string& s) {
+    if (s.empty()) out += "null";
+    else json_quote_to(out, s);
+  };
+  auto number = [&](long long n) {
+    fmt::format_int digits(n);
+    out.append(digits.data(), digits.size());
+  };
+  out += "{\"ticket\": ";
+  json_quote_to(out, ticket);
+  out += ", \"type\": ";
+  text_or_null(ev.type);
+  out += ", \"severity\": ";
+  text_or_null(ev.severity);
+  out += ", \"plan\": ";
+  text_or_null(ev.plan);
+  out += ", \"region\": ";
+  text_or_null(ev.region);
+  out += ", \"country\": ";
+  text_or_null(ev.country);
+  out += ", \"targets\": [";
   for (std::size_t i = 0; i < ev.targets.size(); ++i) {
     const auto& s = ev.targets[i];
-    std::string warnings, cycles;
-    for (const auto& w : s.warnings) warnings += (warnings.empty() ? "" : ", ") + json_quote(w);
-    for (const auto& c : s.completed)
-      cycles += fmt::format("{}{{\"start\": {}, \"end\": {}, \"outcome\": \"{}\", \"met_at\": {}, \"breached_at\": {}, "
-                            "\"accrued_seconds\": {}}}",
-                            cycles.empty() ? "" : ", ", json_instant(c.start), json_instant(c.end), sla::to_string(c.outcome),
-                            json_instant(c.met_at), json_instant(c.breached_at), c.accrued.count());
-    line += fmt::format("{}{{\"name\": {}, \"calendar\": {}, \"amount\": {}, \"state\": \"{}\", \"deadline\": {}, "
-                        "\"met_at\": {}, \"breached_at\": {}, \"target_seconds\": {}, \"accrued_seconds\": {}, "
-                        "\"remaining_seconds\": {}, \"percent\": {:.1f}, \"warnings\": [{}], \"escalation\": {}, "
-                        "\"cycles\": {}, \"completed_cycles\": [{}], \"rule\": {}}}",
-                        i ? ", " : "", json_quote(s.name), text_or_null(s.calendar),
-                        json_quote(sla::format_target_amount(s.amount)), sla::to_string(s.state), json_instant(s.deadline),
-                        json_instant(s.met_at), json_instant(s.breached_at), s.target.count(), s.accrued.count(),
-                        s.remaining.count(), s.percent, warnings, s.escalation ? json_quote(*s.escalation) : "null",
-                        s.cycles, cycles, text_or_null(s.rule));
+    out += i ? ", {\"name\": " : "{\"name\": ";
+    json_quote_to(out, s.name);
+    out += ", \"calendar\": ";
+    text_or_null(s.calendar);
+    out += ", \"amount\": ";
+    json_quote_to(out, sla::format_target_amount(s.amount));
+    out += ", \"state\": \"";
+    out += sla::to_string(s.state);
+    out += "\", \"deadline\": ";
+    json_instant_to(out, s.deadline);
+    out += ", \"met_at\": ";
+    json_instant_to(out, s.met_at);
+    out += ", \"breached_at\": ";
+    json_instant_to(out, s.breached_at);
+    out += ", \"target_seconds\": ";
+    number(s.target.count());
+    out += ", \"accrued_seconds\": ";
+    number(s.accrued.count());
+    out += ", \"remaining_seconds\": ";
+    number(s.remaining.count());
+    out += ", \"percent\": ";
+    char percent[32];
+    auto r = fmt::format_to_n(percent, sizeof percent, FMT_COMPILE("{:.1f}"), s.percent);
+    out.append(percent, r.out);
+    out += ", \"warnings\": [";
+    for (std::size_t k = 0; k < s.warnings.size(); ++k) {
+      if (k) out += ", ";
+      json_quote_to(out, s.warnings[k]);
+    }
+    out += "], \"escalation\": ";
+    if (s.escalation) json_quote_to(out, *s.escalation);
+    else out += "null";
+    out += ", \"cycles\": ";
+    number(s.cycles);
+    out += ", \"completed_cycles\": [";
+    for (std::size_t k = 0; k < s.completed.size(); ++k) {
+      const auto& c = s.completed[k];
+      out += k ? ", {\"start\": " : "{\"start\": ";
+      json_instant_to(out, c.start);
+      out += ", \"end\": ";
+      json_instant_to(out, c.end);
+      out += ", \"outcome\": \"";
+      out += sla::to_string(c.outcome);
+      out += "\", \"met_at\": ";
+      json_instant_to(out, c.met_at);
+      out += ", \"breached_at\": ";
+      json_instant_to(out, c.breached_at);
+      out += ", \"accrued_seconds\": ";
+      number(c.accrued.count());
+      out += '}';
+    }
+    out += "], \"rule\": ";
+    text_or_null(s.rule);
+    out += '}';
   }
-  return line + fmt::format("], \"next_change\": {}}}", json_instant(ev.next_change));
+  out += "], \"next_change\": ";
+  json_instant_to(out, ev.next_change);
+  out += '}';
+}
+
+inline std::string evaluation_json(std::string_view ticket, const sla::ticket_evaluation& ev) {
+  std::string out;
+  evaluation_json_to(out, ticket, ev);
+  return out;
 }
 
 }  // namespace sla_examples

@@ -73,7 +73,7 @@ namespace detail {
 inline bool set_field(sla::ticket_event& e, std::string& ticket, std::string_view key, std::string_view value,
                       bool value_is_null, std::string* why) {
   auto text = [&](std::string& out) {
-    out = std::string(value);
+    out.assign(value.data(), value.size());
     return true;
   };
   if (key == "ticket") return text(ticket);
@@ -93,7 +93,7 @@ inline bool set_field(sla::ticket_event& e, std::string& ticket, std::string_vie
       return *why = "event: empty", false;
     } else {
       e.kind = sla::event_kind::custom;
-      e.name = std::string(value);
+      e.name.assign(value.data(), value.size());
     }
     return true;
   }
@@ -127,28 +127,84 @@ inline bool finish(const sla::ticket_event& e, const std::string& ticket, bool h
   return true;
 }
 
-inline bool parse_json(simdjson::dom::parser& parser, const std::string& line, event_line& out, std::string* why) {
-  simdjson::dom::element doc;
-  if (auto err = parser.parse(line).get(doc)) return *why = fmt::format("not JSON: {}", simdjson::error_message(err)), false;
-  simdjson::dom::object obj;
-  if (doc.get(obj)) return *why = "expected a JSON object", false;
+// One JSON object on one line, with simdjson's On-Demand API: the text from `line` on, of
+// `length` bytes, with at least simdjson::SIMDJSON_PADDING readable bytes after it (any content).
+// Fields go straight into `event` and `ticket`, which the caller may reuse (cleared first).
+inline bool parse_json(simdjson::ondemand::parser& parser, const char* line, std::size_t length, sla::ticket_event& event,
+                       std::string& ticket, std::string* why) {
+  using namespace simdjson;
+  auto not_json = [&](error_code err) { return *why = fmt::format("not JSON: {}", error_message(err)), false; };
+  ondemand::document doc;
+  if (auto err = parser.iterate(line, length, length + SIMDJSON_PADDING).get(doc)) return not_json(err);
+  ondemand::json_type type;
+  if (auto err = doc.type().get(type)) return not_json(err);
+  if (type != ondemand::json_type::object) return *why = "expected a JSON object", false;
+  ondemand::object obj;
+  if (auto err = doc.get_object().get(obj)) return not_json(err);
   bool has_at = false, has_event = false;
+  std::string number;
   for (auto field : obj) {
-    std::string_view key = field.key;
-    std::string value;
-    bool is_null = field.value.is_null();
-    if (field.value.is_string()) value = std::string(std::string_view(field.value));
-    else if (field.value.is_int64()) value = std::to_string(int64_t(field.value));
-    else if (field.value.is_uint64()) value = std::to_string(uint64_t(field.value));
-    else if (!is_null) return *why = fmt::format("{}: expected a string or a whole number", key), false;
+    std::string_view key;
+    if (auto err = field.unescaped_key().get(key)) return not_json(err);
+    ondemand::value v;
+    if (auto err = field.value().get(v)) return not_json(err);
+    ondemand::json_type vt;
+    if (auto err = v.type().get(vt)) return not_json(err);
+    std::string_view value;
+    bool is_null = false;
+    switch (vt) {
+      case ondemand::json_type::string:
+        if (auto err = v.get_string().get(value)) return not_json(err);
+        break;
+      case ondemand::json_type::null:
+        is_null = true;
+        if (!v.is_null()) return not_json(INCORRECT_TYPE);
+        break;
+      case ondemand::json_type::number: {
+        ondemand::number_type nt;
+        if (auto err = v.get_number_type().get(nt)) return not_json(err);
+        if (nt == ondemand::number_type::signed_integer) {
+          int64_t n = 0;
+          if (auto err = v.get_int64().get(n)) return not_json(err);
+          number = std::to_string(n);
+        } else if (nt == ondemand::number_type::unsigned_integer) {
+          uint64_t n = 0;
+          if (auto err = v.get_uint64().get(n)) return not_json(err);
+          number = std::to_string(n);
+        } else {
+          return *why = fmt::format("{}: expected a string or a whole number", key), false;
+        }
+        value = number;
+        break;
+      }
+      default: return *why = fmt::format("{}: expected a string or a whole number", key), false;
+    }
     if (key == "at") has_at = true;
     if (key == "event") has_event = true;
     if (is_null && key != "users_affected" && key != "plan" && key != "timezone" && key != "region" &&
         key != "country")
       return *why = fmt::format("{}: must not be null", key), false;
-    if (!set_field(out.event, out.ticket, key, value, is_null, why)) return false;
+    if (!set_field(event, ticket, key, value, is_null, why)) return false;
   }
-  return finish(out.event, out.ticket, has_at, has_event, why);
+  // Past the object the document must be at its end (OUT_OF_BOUNDS: no token left).
+  if (doc.current_location().error() != OUT_OF_BOUNDS) return *why = "not JSON: text after the object", false;
+  return finish(event, ticket, has_at, has_event, why);
+}
+
+// Clears an event for reuse, keeping its strings' storage.
+inline void clear_event(sla::ticket_event& e, std::string& ticket) {
+  ticket.clear();
+  e.at = {};
+  e.kind = sla::event_kind::created;
+  e.type.clear();
+  e.severity.clear();
+  e.plan.clear();
+  e.timezone.clear();
+  e.status.clear();
+  e.users_affected.reset();
+  e.region.clear();
+  e.name.clear();
+  e.country.clear();
 }
 
 inline bool parse_csv(const std::vector<std::string>& header, const std::string& line, event_line& out, std::string* why) {
@@ -183,9 +239,10 @@ inline bool is_csv_header(const std::vector<std::string>& cells) {
 inline void read_events(input_file& in, event_input& input, const std::function<void(long)>& progress = {}) {
   std::size_t file = input.files.size();
   input.files.push_back(in.name());
-  simdjson::dom::parser parser;
+  simdjson::ondemand::parser parser;
   std::vector<std::string> header;
   std::string line;
+  line.reserve(4096);
   long number = 0;
   char* buf = nullptr;
   std::size_t cap = 0;
@@ -204,7 +261,8 @@ inline void read_events(input_file& in, event_input& input, const std::function<
     std::string why;
     bool ok = false;
     if (line[first] == '{') {
-      ok = detail::parse_json(parser, line, e, &why);
+      if (line.capacity() < line.size() + simdjson::SIMDJSON_PADDING) line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+      ok = detail::parse_json(parser, line.data(), line.size(), e.event, e.ticket, &why);
     } else {
       auto cells = split_csv(line);
       if (is_csv_header(cells)) {  // the first header, or a new one (CSV files one after another)

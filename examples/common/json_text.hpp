@@ -18,8 +18,22 @@ namespace detail {
 // control characters); bytes that are not valid UTF-8 become U+FFFD. `yaml`: also escape what
 // YAML does not allow unescaped — DEL, the C1 controls (U+0085 is a line break there) and the
 // byte-order mark.
-inline std::string quoted(std::string_view s, bool yaml) {
-  std::string out = "\"";
+inline void quoted_to(std::string& out, std::string_view s, bool yaml) {
+  out += '"';
+  // The common case: nothing to escape.
+  bool plain = true;
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    out.append(s);
+    out += '"';
+    return;
+  }
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
@@ -54,7 +68,13 @@ inline std::string quoted(std::string_view s, bool yaml) {
       out.append(s.substr(i, len));
     i += len - 1;
   }
-  return out + "\"";
+  out += '"';
+}
+
+inline std::string quoted(std::string_view s, bool yaml) {
+  std::string out;
+  quoted_to(out, s, yaml);
+  return out;
 }
 
 }  // namespace detail
@@ -62,8 +82,46 @@ inline std::string quoted(std::string_view s, bool yaml) {
 // `"text"` with JSON escapes; bytes that are not valid UTF-8 are replaced by U+FFFD.
 inline std::string json_quote(std::string_view s) { return detail::quoted(s, false); }
 
+inline void json_quote_to(std::string& out, std::string_view s) { detail::quoted_to(out, s, false); }
+
+// `"2026-11-23T10:00:00Z"`, appended; `null` when there is none.
+inline void json_instant_to(std::string& out, const std::optional<sla::instant>& t) {
+  if (!t) {
+    out += "null";
+    return;
+  }
+  const long long s = t->time_since_epoch().count();
+  long long days = s / 86400, rest = s % 86400;
+  if (rest < 0) rest += 86400, --days;
+  // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+  const long long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+  const long long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+  const long long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (m <= 2);
+  if (y < 0 || y > 9999) {
+    json_quote_to(out, sla::format_instant(*t));
+    return;
+  }
+  char text[22] = "\"0000-00-00T00:00:00Z";
+  auto two = [&](int at, long long v) {
+    text[at] = static_cast<char>('0' + v / 10);
+    text[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  two(1, y / 100);
+  two(3, y % 100);
+  two(6, m);
+  two(9, d);
+  two(12, rest / 3600);
+  two(15, rest / 60 % 60);
+  two(18, rest % 60);
+  out.append(text, 21);
+  out += '"';
+}
+
 inline std::string json_instant(const std::optional<sla::instant>& t) {
-  return t ? json_quote(sla::format_instant(*t)) : std::string("null");
+  std::string out;
+  json_instant_to(out, t);
+  return out;
 }
 
 }  // namespace sla_examples

@@ -1,7 +1,7 @@
-// sla-check --policy FILE --now TIME [--format jsonl|table|summary] [--queue] [EVENTS…]
+// sla-check --policy FILE --now TIME [--format jsonl|table|summary] [--queue] [--threads N] [EVENTS…]
 // Evaluates ticket histories against a policy. Events come as JSON Lines or CSV (see
 // common/event_reader.hpp) from the files given, or standard input; they are grouped by ticket,
-// taken in time order (same-time events in input order) and evaluated at --now.
+// taken in time order (same-time events in input order, `created` first) and evaluated at --now.
 //   jsonl (default): one line per ticket (common/evaluation_json.hpp)
 //     {"ticket": "T-1", "type": …, "severity": …, "plan": …, "targets": [{"name": "response",
 //      "calendar": …, "amount": "15m", "state": "met", "deadline": "…Z", "met_at": "…Z",
@@ -10,10 +10,19 @@
 //   table: aligned columns for people, deadlines in the target calendar's local time;
 //   summary: met / breached / running / paused / cancelled / not_applicable per target and severity;
 //   --queue: the open tickets in service order instead.
+// Output order, whatever the number of threads: the error lines first, in input order, then one
+// line per ticket in the order of the line that first named it.
 // A line that cannot be read, or an event the ticket's history rejects, gives an error line
 // ({"line": N, "error": "…"} on stdout in jsonl; "line N: …" on stderr otherwise) and the run
 // goes on. At the end stderr reads `lines=L events=E tickets=T errors=X`, with L == E + X.
 // Exit status: 0 all lines used, 1 some lines rejected, 2 could not run.
+//
+// How it streams (README "sla-check at scale"): lines are read in batches of ~4 MB and parsed on
+// every thread (simdjson On-Demand, names resolved against the policy once); each ticket belongs
+// to one thread by a hash of its id, which keeps its history as compact bytes (ticket_store.hpp),
+// and spills the history of a ticket whose last event can end its clocks to a temporary file.
+// At the end every ticket's history is put in time order, checked, and evaluated, in rounds
+// that keep the output in first-seen order.
 #include <sla/sla.hpp>
 
 #include <CLI/CLI.hpp>
@@ -22,18 +31,26 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <functional>
 #include <map>
+#include <set>
+#include <thread>
 #include <unistd.h>
-#include <unordered_map>
 
 #include "common/cli.hpp"
+#include "common/csv.hpp"
 #include "common/evaluation_json.hpp"
 #include "common/event_reader.hpp"
 #include "common/json_text.hpp"
 #include "common/text.hpp"
+#include "sla-check/input_batches.hpp"
+#include "sla-check/ticket_store.hpp"
 
 namespace {
 
+using sla_check::held_event;
+using sla_check::input_batch;
+using sla_check::ticket_store;
 using sla_examples::json_instant;
 using sla_examples::json_quote;
 using sla_examples::duration_text;
@@ -57,6 +74,227 @@ class writer {
   fmt::memory_buffer buffer_;
 };
 
+struct line_error {
+  std::uint64_t seq = 0;  // input order
+  std::string message;
+};
+
+// Runs f(0) … f(n-1) on n threads (the calling thread is the first).
+void on_threads(unsigned n, const std::function<void(unsigned)>& f) {
+  if (n <= 1) return f(0);
+  std::vector<std::thread> others;
+  for (unsigned i = 1; i < n; ++i) others.emplace_back(f, i);
+  f(0);
+  for (auto& t : others) t.join();
+}
+
+std::uint32_t hash_id(std::string_view id) {  // FNV-1a
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : id) h = (h ^ c) * 16777619u;
+  return h;
+}
+
+// One parsed line, on its way to the thread that owns its ticket.
+struct parsed_line {
+  std::uint64_t seq = 0;
+  std::uint32_t line = 0;      // index into the batch's lines
+  bool json = false;           // parsed by a worker; CSV rows are parsed while classifying
+  bool ok = false;             // an event (possibly rejected by the policy); else a reader error
+  std::uint32_t hash = 0;      // of the ticket id
+  held_event event;
+  std::string error;           // a reader error, or the policy's reason for rejecting the event
+  // The ticket id, and a created event's zone and country, in the arena of the worker that
+  // parsed the line: offsets and lengths.
+  unsigned parsed_by = 0;
+  std::uint32_t ticket_at = 0, ticket_length = 0, zone_length = 0, country_length = 0;
+};
+
+// What a ticket's line can do to its memory: an event that can end its clocks makes it a
+// candidate for spilling.
+struct ending_events {
+  std::vector<std::uint8_t> status;  // per status index
+  bool ends(const sla::resolved_event& e) const {
+    switch (e.kind) {
+      case sla::event_kind::resolved:
+      case sla::event_kind::closed:
+      case sla::event_kind::cancelled: return true;
+      case sla::event_kind::status: return e.name < status.size() && status[e.name];
+      default: return false;
+    }
+  }
+};
+
+ending_events ending_events_of(const sla::policy& p) {
+  ending_events out;
+  out.status.assign(p.statuses().size(), 0);
+  auto mark = [&](const std::vector<std::string>& names) {
+    for (const auto& n : names)
+      for (std::size_t i = 0; i < p.statuses().size(); ++i)
+        if (p.statuses()[i] == n) out.status[i] = 1;
+  };
+  for (const auto& d : p.clock_definitions()) {
+    mark(d.meet_statuses);
+    mark(d.cancel_statuses);
+  }
+  mark(p.clock().cancel_statuses);
+  return out;
+}
+
+// A ticket's history as the policy reads it: in time order (same-time events in input order,
+// `created` first), with the events its history rejects reported.
+struct checked_history {
+  std::vector<sla::resolved_event> events;
+  std::uint32_t zone = 0, country = 0;
+  std::optional<long long> users_affected;
+};
+
+void check_history(const ticket_store& store, std::uint32_t index, std::vector<held_event>& held, checked_history& out,
+                   std::vector<line_error>* errors) {
+  const ticket_store::ticket& t = store.at(index);
+  store.history(index, held);
+  out.events.clear();
+  auto before = [](const held_event& a, const held_event& b) {
+    if (a.event.at != b.event.at) return a.event.at < b.event.at;
+    return a.event.kind == sla::event_kind::created && b.event.kind != sla::event_kind::created;
+  };
+  if (t.needs_check) std::stable_sort(held.begin(), held.end(), before);
+  bool has_created = false;
+  sla::instant created_at{};
+  for (const held_event& e : held) {
+    auto reject = [&](std::string_view why) {
+      if (errors)
+        errors->push_back({e.seq, fmt::format("ticket {}: {} event at {}: {}", t.id, sla::to_string(e.event.kind),
+                                              sla::format_instant(e.event.at), why)});
+    };
+    if (e.event.kind == sla::event_kind::created) {
+      if (has_created) {
+        reject("a second created event");
+        continue;
+      }
+    } else if (!has_created) {
+      reject("an event before created");
+      continue;
+    } else if (e.event.at < created_at) {
+      reject(fmt::format("before the ticket was created ({})", sla::format_instant(created_at)));
+      continue;
+    }
+    if (e.rejected) {
+      if (errors) errors->push_back({e.seq, store.message(*e.rejected)});
+      continue;
+    }
+    if (e.event.kind == sla::event_kind::created) {
+      has_created = true;
+      created_at = e.event.at;
+      out.zone = e.zone;
+      out.country = e.country;
+      out.users_affected = e.users_affected;
+    }
+    out.events.push_back(e.event);
+  }
+}
+
+// The policy a ticket is evaluated on: bound to its zone and country when a calendar takes them
+// (policy::for_tenant), so that evaluation takes no lock. One per thread.
+class tenant_policies {
+ public:
+  explicit tenant_policies(const sla::policy& p) : base_(p) {
+    for (const auto& c : p.calendars()) binds_ = binds_ || c.tenant_timezone || c.holidays_by_country;
+  }
+  const sla::policy& get(const std::string& zone, const std::string& own_country, std::string_view region) {
+    if (!binds_) return base_;
+    std::string country = own_country.empty() ? base_.country_of_region(region) : own_country;
+    auto key = std::make_pair(zone, country);
+    auto it = bound_.find(key);
+    if (it == bound_.end()) it = bound_.emplace(key, base_.for_tenant(zone, country)).first;
+    return it->second;
+  }
+
+ private:
+  const sla::policy& base_;
+  bool binds_ = false;
+  std::map<std::pair<std::string, std::string>, sla::policy> bound_;
+};
+
+std::string region_name(const sla::policy& p, std::uint16_t index) {
+  if (p.regions().empty()) return {};
+  auto it = p.regions().begin();
+  std::advance(it, index);
+  return it->first;
+}
+
+// A resolved history as a ticket of names again (for the queue).
+sla::ticket as_ticket(const sla::policy& p, std::string_view id, const checked_history& h, const ticket_store& store) {
+  sla::ticket t{std::string(id)};
+  auto name = [](const std::vector<std::string>& list, std::size_t i) { return list.empty() ? std::string() : list[i]; };
+  for (const auto& r : h.events) {
+    sla::ticket_event e;
+    e.at = r.at;
+    e.kind = r.kind;
+    switch (r.kind) {
+      case sla::event_kind::created:
+        e.type = name(p.types(), r.type);
+        e.severity = name(p.severities(), r.severity);
+        e.plan = name(p.plans(), r.plan);
+        e.region = region_name(p, r.region);
+        e.timezone = store.string(h.zone);
+        e.country = store.string(h.country);
+        e.users_affected = h.users_affected;
+        break;
+      case sla::event_kind::status: e.status = p.statuses()[r.name]; break;
+      case sla::event_kind::custom: e.name = p.events()[r.name]; break;
+      case sla::event_kind::type: e.type = p.types()[r.type]; break;
+      case sla::event_kind::severity: e.severity = p.severities()[r.severity]; break;
+      case sla::event_kind::plan: e.plan = p.plans()[r.plan]; break;
+      case sla::event_kind::region: e.region = region_name(p, r.region); break;
+      default: break;
+    }
+    t.append(e);
+  }
+  return t;
+}
+
+// One worker's share of the run: its parser, and the tickets it owns.
+struct worker {
+  explicit worker(bool spill) : store(spill) {}
+  simdjson::ondemand::parser parser;
+  sla::ticket_event event;  // reused for every line, keeping its strings' storage
+  std::string ticket;
+  std::string arena;  // ticket ids, zones and countries of the batch's lines it parsed
+  ticket_store store;
+  long accepted = 0;
+
+  // A parsed line's event resolved against the policy (or rejected with the reason), its
+  // strings kept in the arena.
+  void keep(const sla::policy& p, unsigned me, parsed_line& out) {
+    out.ok = true;
+    out.parsed_by = me;
+    out.hash = hash_id(ticket);
+    try {
+      out.event.event = sla::resolve_event(p, event, ticket);
+    } catch (const sla::error& bad) {
+      out.event.rejected = 0;
+      out.error = bad.message();
+      out.event.event.kind = event.kind;
+      out.event.event.at = event.at;
+    }
+    out.event.users_affected = event.users_affected;
+    out.ticket_at = static_cast<std::uint32_t>(arena.size());
+    out.ticket_length = static_cast<std::uint32_t>(ticket.size());
+    out.zone_length = static_cast<std::uint32_t>(event.timezone.size());
+    out.country_length = static_cast<std::uint32_t>(event.country.size());
+    arena += ticket;
+    arena += event.timezone;
+    arena += event.country;
+  }
+  std::string_view ticket_of(const parsed_line& l) const { return {arena.data() + l.ticket_at, l.ticket_length}; }
+  std::string_view zone_of(const parsed_line& l) const {
+    return {arena.data() + l.ticket_at + l.ticket_length, l.zone_length};
+  }
+  std::string_view country_of(const parsed_line& l) const {
+    return {arena.data() + l.ticket_at + l.ticket_length + l.zone_length, l.country_length};
+  }
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -66,15 +304,21 @@ int main(int argc, char** argv) {
              "\n\nOutput (jsonl): one line per ticket with each target's state (running, paused, met, breached,\n"
              "cancelled, not_applicable), deadline, met_at, breached_at, target/accrued/remaining seconds, percent,\n"
              "warnings, escalation and cycles, and the ticket's next_change; an input line that cannot be used\n"
-             "gives {\"line\": N, \"error\": \"...\"}. stderr ends with lines=L events=E tickets=T errors=X.\n"
+             "gives {\"line\": N, \"error\": \"...\"}. Error lines come first, in input order, then the tickets in the\n"
+             "order of their first line, whatever --threads is. stderr ends with lines=L events=E tickets=T errors=X.\n"
+             "Memory: about 150 bytes per ticket whose clocks may still run; finished tickets wait in a\n"
+             "temporary file (in $TMPDIR, else /tmp).\n"
              "Exit status: 0 all lines used, 1 some lines rejected, 2 could not run.");
   std::string policy_file, now_text, format = "jsonl";
   std::vector<std::string> files;
-  bool queue = false;
+  bool queue = false, stats = false;
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   app.add_option("--policy", policy_file, "policy file (YAML)")->required();
   app.add_option("--now", now_text, "the instant to evaluate at, RFC 3339")->required();
   app.add_option("--format", format, "jsonl, table or summary")->check(CLI::IsMember({"jsonl", "table", "summary"}));
   app.add_flag("--queue", queue, "print the open tickets in service order");
+  app.add_option("--threads", threads, "threads to parse and evaluate on (default: all cores)")->check(CLI::Range(1u, 256u));
+  app.add_flag("--stats", stats, "print to stderr how the tickets were held: in memory, spilled, read back");
   app.add_option("events", files, "event files (JSON Lines or CSV; - is standard input); standard input when none");
   sla_examples::add_version(app, "sla-check");
   try {
@@ -83,84 +327,185 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   }
 
-  std::optional<sla::policy> policy;
+  std::optional<sla::policy> loaded;
   sla::instant now;
   try {
-    policy = sla::policy::load(policy_file);
+    loaded = sla::policy::load(policy_file);
     now = sla::parse_instant(now_text);
   } catch (const sla::error& e) {
-    fmt::print(stderr, "sla-check: {}{}\n", policy ? "--now: " : "", e.what());
+    fmt::print(stderr, "sla-check: {}{}\n", loaded ? "--now: " : "", e.what());
     return 2;
   }
-
-  // Read everything; group by ticket in first-seen order.
-  sla_examples::event_input input;
-  auto progress = isatty(2) ? std::function<void(long)>([](long n) { fmt::print(stderr, "\rread {} lines", n); }) : nullptr;
+  const sla::policy& policy = *loaded;
+  const ending_events ending = ending_events_of(policy);
   if (files.empty()) files.push_back("-");
+
+  // ---- Reading: batches of lines, parsed on every thread, handed to the owners ---------------
+  std::vector<std::unique_ptr<worker>> workers;
+  for (unsigned i = 0; i < threads; ++i) workers.push_back(std::make_unique<worker>(!queue));
+  std::vector<line_error> errors;  // reader errors, then the histories' rejections
+  long lines = 0;
+  sla_check::input_reader reader(files);
+  input_batch batch;
+  std::vector<parsed_line> parsed;
+  std::vector<std::string> csv_header;
+  const bool show_progress = isatty(2);
   try {
-    for (const auto& f : files) {
-      sla_examples::input_file in(f);
-      sla_examples::read_events(in, input, progress);
+    while (reader.next(batch)) {
+      // Classify on this thread (a CSV header changes how the rows after it read); CSV rows are
+      // parsed here too, into worker 0's arena; JSON lines on every worker.
+      for (auto& w : workers) w->arena.clear();
+      parsed.clear();
+      for (std::uint32_t i = 0; i < batch.lines.size(); ++i) {
+        const auto& l = batch.lines[i];
+        std::string_view text(batch.text.data() + l.offset, l.length);
+        if (text[text.find_first_not_of(" \t")] == '{') {
+          parsed_line& p = parsed.emplace_back();
+          p.seq = l.seq();
+          p.line = i;
+          p.json = true;
+          continue;
+        }
+        std::string line(text);
+        auto cells = sla_examples::split_csv(line);
+        if (sla_examples::is_csv_header(cells)) {  // the first header, or a new one (CSV files one after another)
+          csv_header = std::move(cells);
+          continue;  // a header is not an event line
+        }
+        parsed_line& p = parsed.emplace_back();
+        p.seq = l.seq();
+        p.line = i;
+        if (csv_header.empty()) {
+          p.error = "expected a JSON object, or a CSV header such as ticket,at,event,type,severity,status";
+          continue;
+        }
+        sla_examples::event_line e;
+        if (!sla_examples::detail::parse_csv(csv_header, line, e, &p.error)) continue;
+        worker& first = *workers[0];
+        first.event = std::move(e.event);
+        first.ticket = std::move(e.ticket);
+        first.keep(policy, 0, p);
+      }
+      lines += static_cast<long>(parsed.size());
+
+      // Parse the JSON lines: each thread a contiguous share.
+      on_threads(threads, [&](unsigned w) {
+        worker& me = *workers[w];
+        const std::size_t from = parsed.size() * w / threads, to = parsed.size() * (w + 1) / threads;
+        for (std::size_t k = from; k < to; ++k) {
+          parsed_line& p = parsed[k];
+          if (!p.json) continue;
+          const auto& l = batch.lines[p.line];
+          sla_examples::detail::clear_event(me.event, me.ticket);
+          if (sla_examples::detail::parse_json(me.parser, batch.text.data() + l.offset, l.length, me.event, me.ticket,
+                                               &p.error))
+            me.keep(policy, w, p);
+        }
+      });
+
+      // Hand each line to the thread that owns its ticket, in input order.
+      for (const auto& p : parsed)
+        if (!p.ok) errors.push_back({p.seq, p.error});
+      on_threads(threads, [&](unsigned w) {
+        worker& me = *workers[w];
+        for (parsed_line& p : parsed) {
+          if (!p.ok || p.hash % threads != w) continue;
+          const worker& parser = *workers[p.parsed_by];
+          std::uint32_t t = me.store.find_or_add(parser.ticket_of(p), p.hash, p.seq);
+          held_event e = p.event;
+          e.seq = p.seq;
+          if (e.rejected) e.rejected = me.store.add_message(p.error);
+          ticket_store::ticket& rec = me.store.at(t);
+          const bool created = e.event.kind == sla::event_kind::created;
+          if (created && !e.rejected) {
+            e.zone = me.store.intern(parser.zone_of(p));
+            e.country = me.store.intern(parser.country_of(p));
+          }
+          // Anything but a clean history in time order is sorted and checked at the end.
+          if (e.rejected || (created ? rec.events > 0 : !rec.has_created) || e.event.at.time_since_epoch().count() < rec.last_at)
+            rec.needs_check = true;
+          if (created && !e.rejected) rec.has_created = true;
+          me.store.append(t, e);
+          if (me.store.spill_enabled() && !e.rejected && ending.ends(e.event)) me.store.spill(t);
+        }
+      });
+      if (show_progress && lines >= 100000) fmt::print(stderr, "\rread {} lines", lines);
     }
   } catch (const sla::error& e) {
-    fmt::print(stderr, "sla-check: {}\n", e.what());
+    fmt::print(stderr, "{}sla-check: {}\n", show_progress && lines >= 100000 ? "\n" : "", e.what());
     return 2;
   }
-  if (progress && input.lines >= 100000) fmt::print(stderr, "\n");
+  if (show_progress && lines >= 100000) fmt::print(stderr, "\n");
 
-  std::vector<sla::ticket> tickets;
-  std::unordered_map<std::string, std::size_t> ticket_index;
-  std::vector<std::vector<const sla_examples::event_line*>> by_ticket;
-  for (const auto& e : input.events) {
-    auto [it, added] = ticket_index.try_emplace(e.ticket, tickets.size());
-    if (added) {
-      tickets.emplace_back(e.ticket);
-      by_ticket.emplace_back();
+  if (stats) {
+    std::uint64_t tickets = 0, spills = 0, reloads = 0, bytes = 0;
+    for (const auto& w : workers) {
+      tickets += w->store.size();
+      spills += w->store.spills();
+      reloads += w->store.reloads();
+      bytes += w->store.memory_bytes();
     }
-    by_ticket[it->second].push_back(&e);
+    fmt::print(stderr, "stats: threads={} tickets={} spilled={} read_back={} store_bytes={}\n", threads, tickets, spills,
+               reloads, bytes);
   }
-  std::vector<sla_examples::line_error> errors = input.errors;
-  long accepted = 0;
-  for (std::size_t i = 0; i < tickets.size(); ++i) {
-    auto& list = by_ticket[i];
-    std::stable_sort(list.begin(), list.end(), [](const auto* a, const auto* b) {
-      // `created` goes first at its instant, so a same-time event is never "before created".
-      if (a->event.at != b->event.at) return a->event.at < b->event.at;
-      return a->event.kind == sla::event_kind::created && b->event.kind != sla::event_kind::created;
-    });
-    for (const auto* e : list) {
-      try {
-        tickets[i].append(e->event, &*policy);
-        ++accepted;
-      } catch (const sla::error& err) {
-        errors.push_back({e->file, e->line, err.what()});
+
+  // ---- Checking: histories put in time order, the events they reject reported ----------------
+  std::vector<std::vector<line_error>> rejected(threads);
+  on_threads(threads, [&](unsigned w) {
+    worker& me = *workers[w];
+    std::vector<held_event> held;
+    checked_history h;
+    for (std::uint32_t t = 0; t < me.store.size(); ++t) {
+      const auto& rec = me.store.at(t);
+      if (!rec.needs_check) {
+        me.accepted += rec.events;
+        continue;
       }
+      check_history(me.store, t, held, h, &rejected[w]);
+      me.accepted += static_cast<long>(h.events.size());
     }
-  }
-  std::sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return std::tie(a.file, a.line) < std::tie(b.file, b.line); });
+  });
+  long accepted = 0;
+  for (auto& w : workers) accepted += w->accepted;
+  for (auto& r : rejected) errors.insert(errors.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
+  std::sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return a.seq < b.seq; });
 
   writer out;
   out.exit_status = errors.empty() ? 0 : 1;
-  auto where = [&](const sla_examples::line_error& e) {
-    return input.files.size() > 1 ? fmt::format("{}: line {}", input.files[e.file], e.line) : fmt::format("line {}", e.line);
-  };
+  const auto& file_names = reader.file_names();
   for (const auto& e : errors) {
+    std::size_t file = static_cast<std::size_t>(e.seq >> 40);
+    long line = static_cast<long>(e.seq & ((std::uint64_t{1} << 40) - 1));
     if (format == "jsonl" && !queue)
-      out.line(input.files.size() > 1 ? fmt::format("{{\"file\": {}, \"line\": {}, \"error\": {}}}", json_quote(input.files[e.file]), e.line, json_quote(e.message))
-                                      : fmt::format("{{\"line\": {}, \"error\": {}}}", e.line, json_quote(e.message)));
+      out.line(file_names.size() > 1
+                   ? fmt::format("{{\"file\": {}, \"line\": {}, \"error\": {}}}", json_quote(file_names[file]), line, json_quote(e.message))
+                   : fmt::format("{{\"line\": {}, \"error\": {}}}", line, json_quote(e.message)));
+    else if (file_names.size() > 1)
+      fmt::print(stderr, "{}: line {}: {}\n", file_names[file], line, e.message);
     else
-      fmt::print(stderr, "{}: {}\n", where(e), e.message);
+      fmt::print(stderr, "line {}: {}\n", line, e.message);
   }
+  errors.clear();
+  errors.shrink_to_fit();
 
   long evaluated = 0;
-  std::vector<sla::ticket> open_tickets;  // with at least one accepted event
-  for (auto& t : tickets)
-    if (!t.events().empty()) open_tickets.push_back(std::move(t));
-  tickets.clear();
-  by_ticket.clear();
-
   if (queue) {
-    auto order = sla::queue_order(*policy, open_tickets, now);
+    // The queue orders every open ticket against the others: they are held as tickets here.
+    std::vector<sla::ticket> open_tickets;
+    std::vector<std::uint64_t> first_seq;
+    std::vector<std::pair<std::uint64_t, std::pair<unsigned, std::uint32_t>>> order_seen;
+    for (unsigned w = 0; w < threads; ++w)
+      for (std::uint32_t t = 0; t < workers[w]->store.size(); ++t) order_seen.push_back({workers[w]->store.at(t).first_seq, {w, t}});
+    std::sort(order_seen.begin(), order_seen.end());
+    std::vector<held_event> held;
+    checked_history h;
+    for (const auto& [seq, who] : order_seen) {
+      const ticket_store& store = workers[who.first]->store;
+      check_history(store, who.second, held, h, nullptr);
+      if (h.events.empty()) continue;
+      open_tickets.push_back(as_ticket(policy, store.at(who.second).id, h, store));
+    }
+    auto order = sla::queue_order(policy, open_tickets, now);
     std::size_t id_width = 6, type_width = 4;
     for (auto k : order) {
       id_width = std::max(id_width, open_tickets[k].id().size());
@@ -170,7 +515,7 @@ int main(int argc, char** argv) {
       out.line(fmt::format("{:<4} {:<{}} {:<{}} {:<12} {}", "#", "ticket", id_width, "type", type_width, "severity", "next deadline (UTC)"));
     for (std::size_t k = 0; k < order.size(); ++k) {
       const sla::ticket& t = open_tickets[order[k]];
-      auto ev = sla::evaluate(*policy, t, now);
+      auto ev = sla::evaluate(policy, t, now);
       std::optional<sla::instant> next;  // the deadline the queue sorts by: running or breached targets
       for (const auto& s : ev.targets)
         if ((s.state == sla::target_state::running || s.state == sla::target_state::breached) && s.deadline &&
@@ -184,60 +529,139 @@ int main(int argc, char** argv) {
                              json_quote(ev.type), json_quote(ev.severity), json_instant(next)));
       ++evaluated;
     }
-  } else {
-    std::map<std::pair<std::string, std::string>, std::map<std::string, long>> summary;
-    std::size_t id_width = 6, target_width = 6;
-    for (const auto& t : open_tickets) id_width = std::max(id_width, t.id().size());
+    out.flush();
+    fmt::print(stderr, "lines={} events={} tickets={} errors={}\n", lines, accepted, evaluated, lines - accepted);
+    return out.exit_status;
+  }
+
+  // ---- Evaluating: in rounds of first-seen lines, merged in that order ----------------------
+  std::size_t id_width = 6, target_width = 6;
+  if (format == "table") {
+    for (auto& w : workers)
+      for (std::uint32_t t = 0; t < w->store.size(); ++t) id_width = std::max(id_width, w->store.at(t).id.size());
     // Target names come from the policy's rules: the longest one any cell gives.
     auto or_blank = [](const std::vector<std::string>& v) { return v.empty() ? std::vector<std::string>{""} : v; };
-    for (const auto& type : policy->types())
-      for (const auto& severity : or_blank(policy->severities()))
-        for (const auto& plan : or_blank(policy->plans()))
-          for (const auto& d : policy->targets_for(type, severity, plan)) target_width = std::max(target_width, d.name.size());
-    if (format == "table")
-      out.line(fmt::format("{:<{}} {:<{}} {:<14} {:<28} {:>10} {:>8}  {}", "ticket", id_width, "target", target_width, "state",
-                           "deadline (local)", "remaining", "used", "warnings / escalation"));
-    for (const auto& t : open_tickets) {
-      sla::ticket_evaluation ev;
-      try {
-        ev = sla::evaluate(*policy, t, now);
-      } catch (const sla::error& err) {
-        fmt::print(stderr, "ticket {}: {}\n", t.id(), err.what());
-        out.exit_status = 1;
-        continue;
-      }
-      ++evaluated;
-      std::string zone = t.events().front().timezone;
-      if (format == "jsonl") {
-        out.line(sla_examples::evaluation_json(t.id(), ev));
-      } else if (format == "table") {
-        for (const auto& s : ev.targets) {
-          std::string local = "-";
-          if (s.deadline)
-            local = sla_examples::local_time_text(
-                policy->calendar(s.calendar.empty() ? policy->calendars().front().name : s.calendar, zone).zone(), *s.deadline);
-          std::string notes;
-          for (const auto& w : s.warnings) notes += (notes.empty() ? "" : ", ") + w;
-          if (s.escalation) notes += (notes.empty() ? "" : " / ") + *s.escalation;
-          out.line(fmt::format("{:<{}} {:<{}} {:<14} {:<28} {:>10} {:>7.1f}%  {}", t.id(), id_width, s.name, target_width,
-                               sla::to_string(s.state), local,
-                               s.amount.kind == sla::amount_kind::none ? "-" : duration_text(s.remaining), s.percent, notes));
-        }
-      } else {
-        for (const auto& s : ev.targets) ++summary[{s.name, ev.severity}][std::string(sla::to_string(s.state))];
-      }
+    for (const auto& type : policy.types())
+      for (const auto& severity : or_blank(policy.severities()))
+        for (const auto& plan : or_blank(policy.plans()))
+          for (const auto& d : policy.targets_for(type, severity, plan)) target_width = std::max(target_width, d.name.size());
+    out.line(fmt::format("{:<{}} {:<{}} {:<14} {:<28} {:>10} {:>8}  {}", "ticket", id_width, "target", target_width, "state",
+                         "deadline (local)", "remaining", "used", "warnings / escalation"));
+  }
+  // Per thread and round: the output text, and where each ticket's lines lie in it.
+  struct round_output {
+    std::string text;
+    struct entry {
+      std::uint64_t seq;
+      std::size_t begin, end;
+      bool complaint;  // the text is a message for stderr: the evaluation failed
+    };
+    std::vector<entry> entries;
+  };
+  using summary_map = std::map<std::pair<std::string, std::string>, std::map<std::string, long>>;
+  std::vector<summary_map> summaries(threads);
+  std::vector<std::uint32_t> cursor(threads, 0);
+  std::vector<round_output> results(threads);
+  std::vector<long> evaluated_by(threads, 0);
+  std::vector<std::unique_ptr<tenant_policies>> tenants;
+  for (unsigned w = 0; w < threads; ++w) tenants.push_back(std::make_unique<tenant_policies>(policy));
+  constexpr std::uint64_t round_tickets = 2048;  // per thread and round: bounds the output held
+  for (auto& r : results) r.text.reserve(round_tickets * 1024);
+  for (;;) {
+    // The round ends at the first-seen line that every thread reaches within its share.
+    std::uint64_t bound = UINT64_MAX;
+    bool any = false;
+    for (unsigned w = 0; w < threads; ++w) {
+      const ticket_store& s = workers[w]->store;
+      if (cursor[w] >= s.size()) continue;
+      any = true;
+      std::uint32_t last = static_cast<std::uint32_t>(std::min<std::uint64_t>(s.size(), cursor[w] + round_tickets)) - 1;
+      bound = std::min(bound, s.at(last).first_seq);
     }
-    if (format == "summary") {
-      out.line(fmt::format("{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>9} {:>14}", "target", "severity", "met", "breached",
-                           "running", "paused", "cancelled", "not_applicable"));
-      for (const auto& [key, states] : summary) {
-        auto n = [&](const char* s) { auto it = states.find(s); return it == states.end() ? 0L : it->second; };
-        out.line(fmt::format("{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>9} {:>14}", key.first, key.second, n("met"),
-                             n("breached"), n("running"), n("paused"), n("cancelled"), n("not_applicable")));
+    if (!any) break;
+    on_threads(threads, [&](unsigned w) {
+      worker& me = *workers[w];
+      round_output& mine = results[w];
+      mine.text.clear();
+      mine.entries.clear();
+      std::vector<held_event> held;
+      checked_history h;
+      for (; cursor[w] < me.store.size() && me.store.at(cursor[w]).first_seq <= bound; ++cursor[w]) {
+        const std::uint32_t t = cursor[w];
+        const auto& rec = me.store.at(t);
+        check_history(me.store, t, held, h, nullptr);
+        if (h.events.empty()) continue;
+        const std::string& zone = me.store.string(h.zone);
+        const std::string& country = me.store.string(h.country);
+        const std::size_t begin = mine.text.size();
+        bool complaint = false;
+        try {
+          const sla::policy& p = tenants[w]->get(zone, country, region_name(policy, h.events.front().region));
+          sla::ticket_evaluation ev = sla::evaluate(p, sla::resolved_history{rec.id, zone, country, h.events}, now);
+          ++evaluated_by[w];
+          if (format == "jsonl") {
+            sla_examples::evaluation_json_to(mine.text, rec.id, ev);
+          } else if (format == "table") {
+            for (const auto& s : ev.targets) {
+              std::string local = "-";
+              if (s.deadline)
+                local = sla_examples::local_time_text(
+                    policy.calendar(s.calendar.empty() ? policy.calendars().front().name : s.calendar, zone).zone(), *s.deadline);
+              std::string notes;
+              for (const auto& x : s.warnings) notes += (notes.empty() ? "" : ", ") + x;
+              if (s.escalation) notes += (notes.empty() ? "" : " / ") + *s.escalation;
+              if (mine.text.size() > begin) mine.text += '\n';
+              mine.text += fmt::format("{:<{}} {:<{}} {:<14} {:<28} {:>10} {:>7.1f}%  {}", rec.id, id_width, s.name, target_width,
+                                    sla::to_string(s.state), local,
+                                    s.amount.kind == sla::amount_kind::none ? "-" : duration_text(s.remaining), s.percent,
+                                    notes);
+            }
+          } else {
+            for (const auto& s : ev.targets) ++summaries[w][{s.name, ev.severity}][std::string(sla::to_string(s.state))];
+            continue;
+          }
+        } catch (const sla::error& err) {
+          mine.text.resize(begin);
+          mine.text += fmt::format("ticket {}: {}", rec.id, err.what());
+          complaint = true;
+        }
+        mine.entries.push_back({rec.first_seq, begin, mine.text.size(), complaint});
+      }
+    });
+    // Merge the threads' results by first-seen line.
+    std::vector<std::size_t> next(threads, 0);
+    for (;;) {
+      int best = -1;
+      for (unsigned w = 0; w < threads; ++w)
+        if (next[w] < results[w].entries.size() &&
+            (best < 0 || results[w].entries[next[w]].seq < results[best].entries[next[best]].seq))
+          best = static_cast<int>(w);
+      if (best < 0) break;
+      const auto& e = results[best].entries[next[best]++];
+      std::string_view text(results[best].text.data() + e.begin, e.end - e.begin);
+      if (e.complaint) {
+        fmt::print(stderr, "{}\n", text);
+        out.exit_status = 1;
+      } else if (!text.empty()) {
+        out.line(text);
       }
     }
   }
+  for (long n : evaluated_by) evaluated += n;
+  if (format == "summary") {
+    summary_map summary;
+    for (const auto& s : summaries)
+      for (const auto& [key, states] : s)
+        for (const auto& [state, n] : states) summary[key][state] += n;
+    out.line(fmt::format("{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>9} {:>14}", "target", "severity", "met", "breached",
+                         "running", "paused", "cancelled", "not_applicable"));
+    for (const auto& [key, states] : summary) {
+      auto n = [&](const char* s) { auto it = states.find(s); return it == states.end() ? 0L : it->second; };
+      out.line(fmt::format("{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>9} {:>14}", key.first, key.second, n("met"),
+                           n("breached"), n("running"), n("paused"), n("cancelled"), n("not_applicable")));
+    }
+  }
   out.flush();
-  fmt::print(stderr, "lines={} events={} tickets={} errors={}\n", input.lines, accepted, evaluated, errors.size());
+  fmt::print(stderr, "lines={} events={} tickets={} errors={}\n", lines, accepted, evaluated, lines - accepted);
   return out.exit_status;
 }

@@ -144,7 +144,8 @@ struct availability_target {
   calendar_spec maintenance;     // maintenance windows, as a calendar (its open time is excluded)
 };
 
-struct policy_data;  // the loaded policy (src/policy/)
+struct policy_data;     // the loaded policy (src/policy/)
+struct tenant_binding;  // its calendars compiled for one tenant zone and country
 namespace detail {
 struct policy_access;  // src/: reaches the loaded policy behind a value
 }
@@ -219,10 +220,24 @@ class policy {
   std::optional<instant> deadline(const target_definition& target, instant start, std::string_view tenant_zone = {},
                                   std::string_view region = {}, std::string_view country = {}) const;
 
+ // The same policy with its calendars compiled for one tenant zone (replacing the zone of the
+  // calendars that take a tenant's) and one country's holidays (for the calendars that take the
+  // ticket's country; empty: each calendar's default): a value the host keeps per tenant. A
+  // ticket evaluated on it with that zone and country reads these calendars with no lookup and
+  // no lock; any other ticket is evaluated as on the plain policy (its calendars compiled on
+  // first use into a cache shared by every copy of the policy, under a lock).
+  // Throws unknown_time_zone for a bad zone, invalid_argument for a country without a set.
+  // Example: auto london = policy.for_tenant("Europe/London"); evaluate(london, ticket, now).
+  policy for_tenant(std::string_view zone, std::string_view country = {}) const;
+  // The zone and country this value is bound to ("" when it is not).
+  std::string_view tenant_zone() const noexcept;
+  std::string_view tenant_country() const noexcept;
+
  private:
   friend struct detail::policy_access;
   explicit policy(std::shared_ptr<const policy_data> data) : data_(std::move(data)) {}
   std::shared_ptr<const policy_data> data_;
+  std::shared_ptr<const tenant_binding> tenant_;  // none: not bound to a tenant
 };
 
 // Checks a policy file and returns every problem found (errors and warnings such as

@@ -16,9 +16,12 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <sla/policy.hpp>
@@ -54,6 +57,36 @@ struct ticket_event {
   std::optional<long long> users_affected;
   std::string region, name;
   std::string country;
+};
+
+// An event with its names resolved against one policy, once: what a host that evaluates many
+// tickets keeps instead of a ticket_event, so that evaluation looks nothing up by name. The
+// numbers are positions in the policy's lists — types(), severities(), plans(), the region
+// names in regions() order, statuses(), events() — with 0 for "none" where the policy has no
+// severities, plans or regions. Meaningful only with the policy that resolved it (or a copy or
+// for_tenant() of it). 24 bytes, trivially copyable.
+struct resolved_event {
+  instant at;
+  event_kind kind = event_kind::created;
+  // created: all four. type, severity, plan, region events: the one they change.
+  std::uint16_t type = 0, severity = 0, plan = 0, region = 0;
+  std::uint16_t name = 0;  // status: the status entered; custom: the declared event
+};
+
+// Resolves an event against the policy, with every check of ticket::append that needs no
+// history: the fields its kind takes, known names (an empty type, severity, plan or region of
+// a created event: the policy's default or only one), a tenant zone the tz database has, a
+// country the holiday library has. Throws sla::error(invalid_argument) with ticket::append's
+// message, naming `ticket_id`. A created event's timezone and country are not in the result:
+// they belong to the ticket (resolved_history).
+resolved_event resolve_event(const policy& p, const ticket_event& e, std::string_view ticket_id);
+
+// A ticket's history in resolved form, as evaluate() reads it: events in time order (same-time
+// events in the order they happened), `created` first; the created event's zone and country.
+struct resolved_history {
+  std::string_view id;
+  std::string_view timezone, country;
+  std::span<const resolved_event> events;
 };
 
 // not_applicable: the target's amount is `none` (release-targeted, backlog): not a clock, no
@@ -130,6 +163,10 @@ class ticket {
 // Example (avallain, incident/urgent: response 15m 24/7): created 2026-11-23T10:00:00Z,
 // `responded` at 10:15:00 → response met (on the deadline); at 10:15:01 → breached at 10:15:00.
 ticket_evaluation evaluate(const policy& p, const ticket& t, instant now);
+// The same for a resolved history: no name is looked up, nothing is copied from the policy, and
+// a policy bound to the ticket's zone and country (policy::for_tenant) takes no lock. Throws as
+// above for a history that does not start with `created`, or a `now` before it.
+ticket_evaluation evaluate(const policy& p, const resolved_history& t, instant now);
 
 namespace detail {
 class ticket_replay;

@@ -104,4 +104,49 @@ clock_model compile_clock_model(const policy_data& d) {
   return m;
 }
 
+namespace {
+std::vector<std::int32_t> calendars_in_region(const policy_data& d, const std::vector<cell_target>& cell, std::size_t region) {
+  std::vector<std::int32_t> calendars;
+  for (const auto& target : cell) {
+    std::optional<std::size_t> c;
+    if (target.definition && !target.definition->calendar.empty())
+      c = d.calendar_in_region(target.definition->calendar, d.region_name(region));
+    calendars.push_back(c ? static_cast<std::int32_t>(*c) : -1);
+  }
+  return calendars;
+}
+}  // namespace
+
+cell_table compile_cell_table(const policy_data& d) {
+  cell_table t;
+  t.type_count = d.types.size();
+  t.severity_count = std::max<std::size_t>(1, d.severities.size());
+  t.plan_count = std::max<std::size_t>(1, d.plans.size());
+  t.region_count = std::max<std::size_t>(1, d.region_names.size());
+  if (t.type_count * t.severity_count > cell_table::max_cells ||
+      t.type_count * t.severity_count * t.plan_count * t.region_count > cell_table::max_cells)
+    return t;
+  for (std::size_t type = 0; type < t.type_count; ++type)
+    for (std::size_t severity = 0; severity < t.severity_count; ++severity)
+      for (std::size_t plan = 0; plan < t.plan_count; ++plan) {
+        std::vector<cell_target> cell = d.cell({d.type_name(type), d.severity_name(severity), d.plan_name(plan)});
+        for (std::size_t region = 0; region < t.region_count; ++region) t.calendars.push_back(calendars_in_region(d, cell, region));
+        t.cells.push_back(std::move(cell));
+      }
+  return t;
+}
+
+void cell_of(const policy_data& d, std::size_t type, std::size_t severity, std::size_t plan, std::size_t region,
+             std::vector<cell_target>& targets, std::vector<std::int32_t>& calendars) {
+  const cell_table& t = d.cells;
+  if (!t.cells.empty()) {
+    const std::size_t index = t.cell_index(type, severity, plan);
+    targets = t.cells[index];
+    calendars = t.calendars_of(index, region);
+    return;
+  }
+  targets = d.cell({d.type_name(type), d.severity_name(severity), d.plan_name(plan)});
+  calendars = calendars_in_region(d, targets, region);
+}
+
 }  // namespace sla::detail

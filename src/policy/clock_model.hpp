@@ -78,4 +78,30 @@ struct cell_target {
   const target_definition* definition = nullptr;  // the rule's entry: amount, calendar name, provenance
 };
 
+// Every cell of the policy resolved at load, by index: its targets in policy order and, per
+// region, the calendar each one counts on. A ticket's dimensions are indices (resolved_event),
+// so choosing its cell is an array lookup. Severity and plan index 0 stand for "none" in a
+// policy without severities or plans; region index 0 for "none" in one without regions.
+// A policy with more than max_cells cells × regions keeps no table (`cells` empty): its cells
+// are worked out when a ticket enters one (cell_of).
+struct cell_table {
+  static constexpr std::size_t max_cells = 1 << 16;
+  std::size_t type_count = 0, severity_count = 1, plan_count = 1, region_count = 1;
+  std::vector<std::vector<cell_target>> cells;   // by cell index
+  std::vector<std::vector<std::int32_t>> calendars;  // by cell index × region_count + region: per target, -1 none
+
+  std::size_t cell_index(std::size_t type, std::size_t severity, std::size_t plan) const noexcept {
+    return (type * severity_count + severity) * plan_count + plan;
+  }
+  const std::vector<std::int32_t>& calendars_of(std::size_t cell, std::size_t region) const noexcept {
+    return calendars[cell * region_count + region];
+  }
+};
+
+cell_table compile_cell_table(const policy_data& d);
+
+// One cell's targets and their calendars in a region, from the table or worked out.
+void cell_of(const policy_data& d, std::size_t type, std::size_t severity, std::size_t plan, std::size_t region,
+             std::vector<cell_target>& targets, std::vector<std::int32_t>& calendars);
+
 }  // namespace sla::detail

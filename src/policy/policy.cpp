@@ -150,34 +150,53 @@ std::optional<std::string> policy::classify(std::string_view impact, std::string
 }
 
 namespace {
-void require_known(const std::vector<std::string>& known, std::string_view value, std::string_view what) {
-  if (std::find(known.begin(), known.end(), value) != known.end()) return;
+std::uint16_t index_of_known(const std::vector<std::string>& known, std::string_view value, std::string_view what) {
+  auto it = std::find(known.begin(), known.end(), value);
+  if (it != known.end()) return static_cast<std::uint16_t>(it - known.begin());
   std::string list;
   for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
   throw error(error_code::invalid_argument, fmt::format("unknown {} \"{}\": expected one of {}", what, value, list));
 }
 }  // namespace
 
-policy_data::cell_key policy_data::resolve(std::string_view type, std::string_view severity, std::string_view plan) const {
-  cell_key key;
-  key.type = std::string(type.empty() && types.size() == 1 ? std::string_view(types.front()) : type);
-  if (key.type.empty())
+policy_data::cell_indices policy_data::resolve_indices(std::string_view type, std::string_view severity,
+                                                       std::string_view plan) const {
+  cell_indices out;
+  std::string_view t = type.empty() && types.size() == 1 ? std::string_view(types.front()) : type;
+  if (t.empty())
     throw error(error_code::invalid_argument, fmt::format("missing type: expected one of {}", fmt::join(types, ", ")));
-  require_known(types, key.type, "type");
-  key.severity = std::string(severity.empty() && severities.size() == 1 ? std::string_view(severities.front()) : severity);
+  out.type = index_of_known(types, t, "type");
+  std::string_view s = severity.empty() && severities.size() == 1 ? std::string_view(severities.front()) : severity;
   if (severities.empty()) {
-    if (!key.severity.empty())
-      throw error(error_code::invalid_argument, fmt::format("unknown severity \"{}\": this policy has no severities", key.severity));
+    if (!s.empty())
+      throw error(error_code::invalid_argument, fmt::format("unknown severity \"{}\": this policy has no severities", s));
   } else {
-    if (key.severity.empty())
+    if (s.empty())
       throw error(error_code::invalid_argument, fmt::format("missing severity: expected one of {}", fmt::join(severities, ", ")));
-    require_known(severities, key.severity, "severity");
+    out.severity = index_of_known(severities, s, "severity");
   }
-  key.plan = std::string(plan.empty() ? std::string_view(default_plan) : plan);
-  if (!plans.empty()) require_known(plans, key.plan, "plan");
-  else if (!key.plan.empty())
-    throw error(error_code::invalid_argument, fmt::format("unknown plan \"{}\": this policy has no plans", key.plan));
-  return key;
+  std::string_view p = plan.empty() ? std::string_view(default_plan) : plan;
+  if (!plans.empty()) out.plan = index_of_known(plans, p, "plan");
+  else if (!p.empty())
+    throw error(error_code::invalid_argument, fmt::format("unknown plan \"{}\": this policy has no plans", p));
+  return out;
+}
+
+policy_data::cell_key policy_data::resolve(std::string_view type, std::string_view severity, std::string_view plan) const {
+  cell_indices i = resolve_indices(type, severity, plan);
+  return {type_name(i.type), severity_name(i.severity), plan_name(i.plan)};
+}
+
+std::uint16_t policy_data::region_index(std::string_view region) const {
+  std::string_view r = region.empty() ? std::string_view(default_region) : region;
+  if (region_names.empty()) {
+    if (!r.empty())
+      throw error(error_code::invalid_argument, fmt::format("unknown region \"{}\": this policy has no regions", r));
+    return 0;
+  }
+  auto it = std::find(region_names.begin(), region_names.end(), r);
+  if (it == region_names.end()) throw error(error_code::invalid_argument, fmt::format("unknown region \"{}\"", r));
+  return static_cast<std::uint16_t>(it - region_names.begin());
 }
 
 std::vector<detail::cell_target> policy_data::cell(const cell_key& key) const {
@@ -235,18 +254,13 @@ std::string policy::calendar_in_region(std::string_view calendar, std::string_vi
   return mapped == r->second.end() ? std::string(calendar) : mapped->second;
 }
 
-const business_calendar& policy_data::calendar_for(std::size_t index, std::string_view tenant_zone, std::string_view country) const {
+business_calendar policy_data::compile_for(std::size_t index, std::string_view tenant_zone, std::string_view country) const {
   const policy_calendar& c = calendars[index];
   const std::string_view zone = c.tenant_timezone && !tenant_zone.empty() ? tenant_zone : std::string_view(c.spec.timezone);
   const std::string_view holidays_of = !c.holidays_by_country ? std::string_view{}
                                        : country.empty()      ? std::string_view(c.default_country)
                                                               : country;
   if (zone == c.spec.timezone && holidays_of == c.default_country) return compiled[index];
-  const auto key = std::tuple<std::size_t, std::string, std::string>{index, std::string(zone), std::string(holidays_of)};
-  {
-    std::shared_lock lock(tenant_mutex);
-    if (auto it = tenant_calendars.find(key); it != tenant_calendars.end()) return it->second;
-  }
   calendar_spec spec = c.spec;
   if (c.holidays_by_country) {
     spec = specs_without_country[index];
@@ -262,9 +276,39 @@ const business_calendar& policy_data::calendar_for(std::size_t index, std::strin
     }
   }
   spec.timezone = std::string(zone);
-  business_calendar compiled_for_ticket(spec);  // may throw unknown_time_zone: nothing is cached then
+  return business_calendar(spec);  // may throw unknown_time_zone
+}
+
+const business_calendar& policy_data::calendar_for(std::size_t index, std::string_view tenant_zone, std::string_view country) const {
+  const policy_calendar& c = calendars[index];
+  const std::string_view zone = c.tenant_timezone && !tenant_zone.empty() ? tenant_zone : std::string_view(c.spec.timezone);
+  const std::string_view holidays_of = !c.holidays_by_country ? std::string_view{}
+                                       : country.empty()      ? std::string_view(c.default_country)
+                                                              : country;
+  if (zone == c.spec.timezone && holidays_of == c.default_country) return compiled[index];
+  const auto key = std::tuple<std::size_t, std::string, std::string>{index, std::string(zone), std::string(holidays_of)};
+  {
+    std::shared_lock lock(tenant_mutex);
+    if (auto it = tenant_calendars.find(key); it != tenant_calendars.end()) return it->second;
+  }
+  business_calendar compiled_for_ticket = compile_for(index, tenant_zone, country);  // a throw caches nothing
   std::unique_lock lock(tenant_mutex);
   return tenant_calendars.emplace(key, std::move(compiled_for_ticket)).first->second;
+}
+
+policy policy::for_tenant(std::string_view zone, std::string_view country) const {
+  auto binding = std::make_shared<tenant_binding>();
+  binding->zone = std::string(zone);
+  binding->country = std::string(country);
+  for (std::size_t i = 0; i < data_->calendars.size(); ++i) binding->calendars.push_back(data_->compile_for(i, zone, country));
+  policy bound(data_);
+  bound.tenant_ = std::move(binding);
+  return bound;
+}
+
+std::string_view policy::tenant_zone() const noexcept { return tenant_ ? std::string_view(tenant_->zone) : std::string_view{}; }
+std::string_view policy::tenant_country() const noexcept {
+  return tenant_ ? std::string_view(tenant_->country) : std::string_view{};
 }
 
 std::string policy_data::country_for(std::string_view own, std::string_view region) const {
@@ -278,7 +322,9 @@ business_calendar policy::calendar(std::string_view name, std::string_view tenan
                                    std::string_view country) const {
   auto index = data_->calendar_in_region(name, region);
   if (!index) throw error(error_code::invalid_argument, fmt::format("unknown calendar \"{}\"", name));
-  return data_->calendar_for(*index, tenant_zone, data_->country_for(country, region));
+  std::string holidays_of = data_->country_for(country, region);
+  if (tenant_ && tenant_->zone == tenant_zone && tenant_->country == holidays_of) return tenant_->calendars[*index];
+  return data_->calendar_for(*index, tenant_zone, holidays_of);
 }
 
 const std::vector<std::string>& policy::holiday_countries() const noexcept { return data_->holiday_countries; }

@@ -48,13 +48,16 @@ struct policy_data {
   std::vector<std::string> holiday_countries;      // the keys of country_rules
   std::vector<calendar_spec> specs_without_country;  // parallel to calendars (used when holidays_by_country)
   detail::clock_model clocks;  // `clock`, warnings and escalations resolved to indices (set last by the loader)
+  detail::cell_table cells;    // every cell's targets and calendars by index (set last by the loader)
+  std::vector<std::string> region_names;  // the keys of regions, in order; empty when none
   std::vector<threshold> warnings, escalations;
   queue_rules queue;
   std::vector<availability_target> availability;
   std::map<std::string, std::vector<std::string>> flags;
 
-  // Calendars compiled for tenant zones and countries, by (calendar index, zone, country).
-  // Filled on first use.
+  // Calendars compiled for tenant zones and countries, by (calendar index, zone, country),
+  // for tickets evaluated on a policy not bound to their zone (policy::for_tenant is the way
+  // without a lock). Filled on first use.
   mutable std::shared_mutex tenant_mutex;
   mutable std::map<std::tuple<std::size_t, std::string, std::string>, business_calendar, std::less<>> tenant_calendars;
 
@@ -67,6 +70,20 @@ struct policy_data {
     std::string type, severity, plan;
   };
   cell_key resolve(std::string_view type, std::string_view severity, std::string_view plan) const;
+  // The same as indices into types, severities and plans (0 for none; see detail::cell_table).
+  struct cell_indices {
+    std::uint16_t type = 0, severity = 0, plan = 0;
+  };
+  cell_indices resolve_indices(std::string_view type, std::string_view severity, std::string_view plan) const;
+  // A region by name (empty: the default region) as an index into region_names (0 when the
+  // policy has none). Throws sla::error(invalid_argument) for an unknown one.
+  std::uint16_t region_index(std::string_view region) const;
+  // The names an index stands for ("" for none).
+  const std::string& type_name(std::size_t i) const { return types[i]; }
+  const std::string& severity_name(std::size_t i) const { return severities.empty() ? empty_name : severities[i]; }
+  const std::string& plan_name(std::size_t i) const { return plans.empty() ? empty_name : plans[i]; }
+  const std::string& region_name(std::size_t i) const { return region_names.empty() ? empty_name : region_names[i]; }
+  static inline const std::string empty_name{};
 
   // The targets of a resolved cell in the order the policy first names them (the most specific
   // rule per target).
@@ -80,15 +97,25 @@ struct policy_data {
   // ticket's country. The reference stays valid as long as this policy_data lives. Throws
   // unknown_time_zone, or invalid_argument for a country the library has no set for.
   const business_calendar& calendar_for(std::size_t index, std::string_view tenant_zone, std::string_view country = {}) const;
+  // The same, compiled afresh (no cache).
+  business_calendar compile_for(std::size_t index, std::string_view tenant_zone, std::string_view country) const;
 
   // A ticket's country for its holidays: its own, else its region's (the default region when
   // empty), else "" (each calendar's default then).
   std::string country_for(std::string_view own, std::string_view region) const;
 };
 
+// The calendars of a policy compiled for one tenant zone and country (policy::for_tenant): a
+// value the host keeps, read without locks.
+struct tenant_binding {
+  std::string zone, country;                 // country: whose holidays (the effective one, "" default)
+  std::vector<business_calendar> calendars;  // parallel to policy_data::calendars
+};
+
 namespace detail {
 struct policy_access {
   static const policy_data& data(const policy& p) noexcept { return *p.data_; }
+  static const tenant_binding* tenant(const policy& p) noexcept { return p.tenant_.get(); }
 };
 }  // namespace detail
 

@@ -30,6 +30,19 @@ ticket_evaluation evaluate(const policy& p, const ticket& t, instant now) {
   return detail::replay_until(p, t, now).result(now);
 }
 
+ticket_evaluation evaluate(const policy& p, const resolved_history& t, instant now) {
+  const auto& events = t.events;
+  if (events.empty() || events.front().kind != event_kind::created)
+    throw error(error_code::invalid_argument, fmt::format("ticket {}: the first event must be created", t.id));
+  if (now < events.front().at)
+    throw error(error_code::invalid_argument, fmt::format("ticket {}: {} is before the ticket was created ({})", t.id,
+                                                          format_instant(now), format_instant(events.front().at)));
+  detail::ticket_replay r(p, std::string(t.id));
+  r.apply(events.front(), t.timezone, t.country);
+  for (std::size_t i = 1; i < events.size() && events[i].at <= now; ++i) r.apply(events[i]);
+  return r.result(now);
+}
+
 std::vector<explained_segment> explain(const policy& p, const ticket& t, std::string_view target, instant now) {
   return detail::replay_until(p, t, now).explain(target, now);
 }

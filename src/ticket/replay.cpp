@@ -13,12 +13,6 @@ namespace {
 
 using std::chrono::seconds;
 
-std::optional<std::uint16_t> status_index(const policy_data& d, std::string_view name) {
-  auto it = std::find(d.statuses.begin(), d.statuses.end(), name);
-  if (it == d.statuses.end()) return std::nullopt;
-  return static_cast<std::uint16_t>(it - d.statuses.begin());
-}
-
 // Counts the interval [from, to) that a clock spends in `state`, having accrued `r.accrued` at
 // `from`. The breach is the earliest instant at which the accrued time has reached the target
 // while the clock is not met: at `from` itself when it starts there already over (after a
@@ -41,22 +35,26 @@ void count(const business_calendar& cal, std::optional<seconds> target, instant 
 }  // namespace
 
 ticket_replay::ticket_replay(const policy& p, std::string id)
-    : policy_(p), data_(&policy_access::data(policy_)), model_(&data_->clocks), id_(std::move(id)) {}
+    : data_(&policy_access::data(p)),
+      tenant_(policy_access::tenant(p)),
+      model_(&data_->clocks),
+      id_(std::move(id)) {}
 
 void ticket_replay::compile_calendars() {
   calendars_.clear();
-  for (std::size_t i = 0; i < data_->calendars.size(); ++i) calendars_.push_back(&data_->calendar_for(i, zone_, country_));
+  const bool bound = tenant_ && tenant_->zone == zone_ && tenant_->country == country_;
+  for (std::size_t i = 0; i < data_->calendars.size(); ++i)
+    calendars_.push_back(bound ? &tenant_->calendars[i] : &data_->calendar_for(i, zone_, country_));
 }
 
 // ---- Definitions, series and cycles ----------------------------------------------------------
 
-void ticket_replay::define(target_clock& c, const cell_target& t, bool recount_completed) {
+void ticket_replay::define(target_clock& c, const cell_target& t, std::int32_t calendar, bool recount_completed) {
   c.in_cell = true;
   c.definition = t.definition;
   c.amount = t.definition ? t.definition->amount : target_amount{};
-  c.calendar = nullptr;
-  if (t.definition && !t.definition->calendar.empty())
-    if (auto index = data_->calendar_in_region(t.definition->calendar, region_)) c.calendar = calendars_[*index];
+  c.calendar_index = t.definition ? calendar : -1;
+  c.calendar = c.calendar_index >= 0 ? calendars_[static_cast<std::size_t>(c.calendar_index)] : nullptr;
   if (recount_completed)
     for (auto& r : c.records) {
       r.definition = c.definition;
@@ -258,10 +256,23 @@ void ticket_replay::reopen(instant at) {
 }
 
 void ticket_replay::choose_cell(instant at, bool restart) {
-  std::vector<cell_target> cell = data_->cell({type_, severity_, plan_});
-  std::vector<std::uint8_t> in_new(clocks_.size(), 0);
+  // The table's entry when the policy keeps one (no copy), else worked out into cell_scratch_.
+  const cell_table& table = data_->cells;
+  const std::vector<cell_target>* cell_ptr = &cell_scratch_;
+  const std::vector<std::int32_t>* calendars_ptr = &calendar_scratch_;
+  if (!table.cells.empty()) {
+    const std::size_t index = table.cell_index(type_, severity_, plan_);
+    cell_ptr = &table.cells[index];
+    calendars_ptr = &table.calendars_of(index, region_);
+  } else {
+    cell_of(*data_, type_, severity_, plan_, region_, cell_scratch_, calendar_scratch_);
+  }
+  const std::vector<cell_target>& cell = *cell_ptr;
+  const std::vector<std::int32_t>& calendars = *calendars_ptr;
+  boost::container::small_vector<std::uint8_t, 16> in_new(clocks_.size(), 0);
   cell_order_.clear();
-  for (const auto& t : cell) {
+  for (std::size_t k = 0; k < cell.size(); ++k) {
+    const cell_target& t = cell[k];
     in_new[t.target] = 1;
     cell_order_.push_back(t.target);
     target_clock& c = clocks_[t.target];
@@ -269,24 +280,28 @@ void ticket_replay::choose_cell(instant at, bool restart) {
       // Restart: a running clock begins a new cycle here with the new amount; a stopped one
       // keeps its outcome and its amount (none if it had none).
       if (c.phase != clock_phase::running) {
-        if (!c.in_cell) define(c, {t.target, nullptr}, false);
+        if (!c.in_cell) define(c, {t.target, nullptr}, -1, false);
         continue;
       }
       if (c.in_cell) end_cycle(c, at, target_state::cancelled);
       c.cycles -= c.in_cell ? 0 : 1;  // a target new to the ticket begins its first cycle here
       begin_series(c, t.target, at);
-      define(c, t, false);  // the ended cycles keep the amount they were counted with
+      define(c, t, calendars[k], false);  // the ended cycles keep the amount they were counted with
       continue;
     }
     // Keep: the same timelines recounted from their starts on the new calendar, with the new
     // amount — the completed cycles included.
-    define(c, t, true);
+    define(c, t, calendars[k], true);
   }
   for (std::size_t i = 0; i < clocks_.size(); ++i)
     if (!in_new[i]) clocks_[i].in_cell = false;
 }
 
 void ticket_replay::apply(const ticket_event& e) {
+  apply(resolve_event(*data_, e, id_), e.timezone, e.country);
+}
+
+void ticket_replay::apply(const resolved_event& e, std::string_view zone, std::string_view country) {
   auto fail = [&](std::string message) {
     throw error(error_code::invalid_argument,
                 fmt::format("ticket {}: {} event at {}: {}", id_, to_string(e.kind), format_instant(e.at), message));
@@ -294,25 +309,30 @@ void ticket_replay::apply(const ticket_event& e) {
   if (!started_ && e.kind != event_kind::created) fail("the first event must be created");
   if (started_ && e.kind == event_kind::created) fail("a second created event");
   if (started_ && e.at < last_) fail("events must come in time order");
-  last_ = e.at;
-  auto region_of = [&](const std::string& region) {
-    std::string r = region.empty() ? data_->default_region : region;
-    if (!r.empty() && !data_->regions.count(r)) fail(fmt::format("unknown region \"{}\"", r));
-    if (r.empty() && !region.empty()) fail(fmt::format("unknown region \"{}\": this policy has no regions", region));
-    return r;
+  const cell_table& table = data_->cells;
+  auto check = [&](std::size_t index, std::size_t count, const char* what) {
+    if (index >= count) fail(fmt::format("{} index {} is out of range: this policy has {}", what, index, count));
+  };
+  auto set_region = [&](std::uint16_t region) {
+    region_ = region;
+    // A ticket without a country of its own takes its region's holidays.
+    country_ = data_->country_for(own_country_, data_->region_name(region_));
   };
 
   if (e.kind == event_kind::created) {
+    check(e.type, table.type_count, "type");
+    check(e.severity, table.severity_count, "severity");
+    check(e.plan, table.plan_count, "plan");
+    check(e.region, table.region_count, "region");
+    last_ = e.at;
     started_ = true;
     created_ = e.at;
-    auto key = data_->resolve(e.type, e.severity, e.plan);
-    type_ = key.type;
-    severity_ = key.severity;
-    plan_ = key.plan;
-    region_ = region_of(e.region);
-    zone_ = e.timezone;
-    own_country_ = e.country;
-    country_ = data_->country_for(own_country_, region_);
+    type_ = e.type;
+    severity_ = e.severity;
+    plan_ = e.plan;
+    zone_ = std::string(zone);
+    own_country_ = std::string(country);
+    set_region(e.region);
     compile_calendars();
     clocks_.assign(model_->target_count, target_clock{});
     for (std::size_t t = 0; t < clocks_.size(); ++t)
@@ -324,42 +344,47 @@ void ticket_replay::apply(const ticket_event& e) {
   switch (e.kind) {
     case event_kind::created: break;  // handled above
     case event_kind::status: {
-      auto s = status_index(*data_, e.status);
-      if (!s) fail(fmt::format("unknown status \"{}\"", e.status));
+      check(e.name, model_->status_count, "status");
+      const std::uint16_t s = e.name;
+      last_ = e.at;
       std::optional<std::uint16_t> previous = status_;
-      status_ = *s;
+      status_ = s;
       // Leaving a meeting status for one that meets nothing reopens; then the new status
       // cancels, meets, restarts and starts what its clock definitions say.
-      if (previous && *previous != *s && model_->status_meets_any[*previous] && !model_->status_meets_any[*s]) reopen(e.at);
+      if (previous && *previous != s && model_->status_meets_any[*previous] && !model_->status_meets_any[s]) reopen(e.at);
       for (std::size_t t = 0; t < clocks_.size(); ++t)
-        act(t, model_->clocks[t].on_status[*s] & static_cast<std::uint8_t>(~effect_pause), e.at);
+        act(t, model_->clocks[t].on_status[s] & static_cast<std::uint8_t>(~effect_pause), e.at);
       break;
     }
     case event_kind::severity:
     case event_kind::type:
     case event_kind::plan:
     case event_kind::region: {
-      auto key = data_->resolve(e.kind == event_kind::type ? e.type : type_, e.kind == event_kind::severity ? e.severity : severity_,
-                                e.kind == event_kind::plan ? e.plan : plan_);
-      type_ = key.type;
-      severity_ = key.severity;
-      plan_ = key.plan;
+      if (e.kind == event_kind::type) check(e.type, table.type_count, "type");
+      if (e.kind == event_kind::severity) check(e.severity, data_->severities.size(), "severity");
+      if (e.kind == event_kind::plan) check(e.plan, data_->plans.size(), "plan");
+      if (e.kind == event_kind::region) check(e.region, data_->region_names.size(), "region");
+      last_ = e.at;
+      if (e.kind == event_kind::type) type_ = e.type;
+      if (e.kind == event_kind::severity) severity_ = e.severity;
+      if (e.kind == event_kind::plan) plan_ = e.plan;
       if (e.kind == event_kind::region) {
-        region_ = region_of(e.region);
-        // A ticket without a country of its own takes its new region's holidays.
-        if (auto country = data_->country_for(own_country_, region_); country != country_) {
-          country_ = std::move(country);
-          compile_calendars();
-        }
+        std::string before = country_;
+        set_region(e.region);
+        if (country_ != before) compile_calendars();
       }
       choose_cell(e.at, model_->restart_on_dimension_change);
       break;
     }
     default: {
+      std::size_t id = static_cast<std::size_t>(e.kind);
+      if (e.kind == event_kind::custom) {
+        check(e.name, model_->event_count - event_kind_count, "event");
+        id = event_kind_count + e.name;
+      }
+      last_ = e.at;
       if (e.kind == event_kind::reopened) reopen(e.at);
-      auto id = model_->event_id(e.kind, e.name, data_->events);
-      if (!id) fail(fmt::format("unknown event \"{}\"", e.name));
-      for (std::size_t t = 0; t < clocks_.size(); ++t) act(t, model_->clocks[t].on_event[*id], e.at);
+      for (std::size_t t = 0; t < clocks_.size(); ++t) act(t, model_->clocks[t].on_event[id], e.at);
       break;
     }
   }
@@ -369,7 +394,8 @@ void ticket_replay::apply(const ticket_event& e) {
 // ---- Readings --------------------------------------------------------------------------------
 
 ticket_evaluation ticket_replay::result(instant now) const {
-  ticket_evaluation out{type_, severity_, plan_, region_, {}, std::nullopt};
+  ticket_evaluation out{data_->type_name(type_), data_->severity_name(severity_), data_->plan_name(plan_),
+                        data_->region_name(region_), {}, std::nullopt};
   out.country = country_;
   auto consider = [&](std::optional<instant> t) {
     if (t && *t > now && (!out.next_change || *t < *out.next_change)) out.next_change = t;
@@ -383,8 +409,7 @@ ticket_evaluation ticket_replay::result(instant now) const {
     s.cycles = c.cycles;
     for (const auto& r : c.records) s.completed.push_back(report(c, r));
     if (c.definition) s.rule = c.definition->rule;
-    for (std::size_t k = 0; c.calendar && k < calendars_.size(); ++k)
-      if (calendars_[k] == c.calendar) s.calendar = data_->calendars[k].name;
+    if (c.calendar) s.calendar = data_->calendars[static_cast<std::size_t>(c.calendar_index)].name;
     if (!c.is_clock()) {
       s.state = target_state::not_applicable;
       s.cycles = 1;

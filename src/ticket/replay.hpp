@@ -74,6 +74,7 @@ struct target_clock {
   const target_definition* definition = nullptr;
   target_amount amount;
   const business_calendar* calendar = nullptr;  // none for a target without a calendar
+  std::int32_t calendar_index = -1;             // the policy calendar it is, -1 none
   std::optional<std::chrono::seconds> target;   // the amount as business time from the start; none: never
 
   // The reading over the finished intervals timeline[0 .. counted) (each ends where the next
@@ -84,11 +85,18 @@ struct target_clock {
   bool is_clock() const noexcept { return in_cell && amount.kind != amount_kind::none && calendar; }
 };
 
+// resolve_event() on the loaded policy.
+resolved_event resolve_event(const policy_data& d, const ticket_event& e, std::string_view ticket_id);
+
+// The replay reads the policy through pointers: the policy value it was made from must outlive it.
 class ticket_replay {
  public:
   ticket_replay(const policy& p, std::string id);
 
-  // Applies the next event; events come in time order, the first is `created`.
+  // Applies the next event; events come in time order, the first is `created` (with the
+  // ticket's zone and country).
+  void apply(const resolved_event& e, std::string_view zone = {}, std::string_view country = {});
+  // The same for an event by name: resolved against the policy first.
   void apply(const ticket_event& e);
   // The evaluation at `now` (not before the last applied event).
   ticket_evaluation result(instant now) const;
@@ -102,7 +110,7 @@ class ticket_replay {
  private:
   void compile_calendars();  // calendars_ for the ticket's zone and country
   void choose_cell(instant at, bool restart);
-  void define(target_clock& c, const cell_target& t, bool recount_completed);
+  void define(target_clock& c, const cell_target& t, std::int32_t calendar, bool recount_completed);
   void measure(target_clock& c);
   void begin_series(target_clock& c, std::size_t target, instant at);
   void end_cycle(target_clock& c, instant at, target_state outcome);
@@ -116,12 +124,13 @@ class ticket_replay {
   completed_cycle report(const target_clock& c, const cycle_record& r) const;
   clock_state desired_state(const target_clock& c, std::size_t target) const;
 
-  policy policy_;
   const policy_data* data_;
+  const tenant_binding* tenant_;  // the calendars the policy value is bound to, if any
   const clock_model* model_;
   std::string id_;
   bool started_ = false;
-  std::string type_, severity_, plan_, region_, zone_;
+  std::uint16_t type_ = 0, severity_ = 0, plan_ = 0, region_ = 0;  // indices (detail::cell_table)
+  std::string zone_;
   std::string own_country_;  // the created event's country
   std::string country_;      // whose holidays apply: own, else the region's (docs/semantics.md 2.18)
   std::optional<std::uint16_t> status_;  // none before the first status event
@@ -129,6 +138,8 @@ class ticket_replay {
   std::vector<const business_calendar*> calendars_;  // per policy calendar, for this ticket's zone
   std::vector<target_clock> clocks_;                  // per target name of the policy
   std::vector<std::size_t> cell_order_;               // the cell's targets, in policy order
+  std::vector<cell_target> cell_scratch_;             // the cell, for a policy without a cell table
+  std::vector<std::int32_t> calendar_scratch_;
 };
 
 }  // namespace sla::detail

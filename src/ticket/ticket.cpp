@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <array>
 
+#include "policy/policy_data.hpp"
 #include "text/suggest.hpp"
+#include "ticket/replay.hpp"
 
 namespace sla {
 namespace {
@@ -27,9 +29,6 @@ constexpr std::array<std::pair<std::string_view, event_kind>, 14> event_names{{
     {"cancelled", event_kind::cancelled},
 }};
 
-bool known(const std::vector<std::string>& list, std::string_view name) {
-  return std::find(list.begin(), list.end(), name) != list.end();
-}
 }  // namespace
 
 std::optional<event_kind> parse_event_kind(std::string_view name) {
@@ -57,19 +56,11 @@ std::string_view to_string(target_state state) {
   return "unknown";
 }
 
-void ticket::append(const ticket_event& e, const policy* p) {
-  auto fail = [&](std::string message) {
-    throw error(error_code::invalid_argument,
-                fmt::format("ticket {}: {} event at {}: {}", id_, to_string(e.kind), format_instant(e.at), message));
-  };
-  bool has_created = std::any_of(events_.begin(), events_.end(), [](const auto& x) { return x.kind == event_kind::created; });
-  if (e.kind == event_kind::created) {
-    if (has_created) fail("a second created event");
-  } else if (!has_created) {
-    fail("an event before created");
-  } else if (e.at < events_.front().at) {
-    fail(fmt::format("before the ticket was created ({})", format_instant(events_.front().at)));
-  }
+namespace {
+
+// The checks of an event that need no history; `fail` throws.
+template <class Fail>
+void check_fields(const ticket_event& e, Fail&& fail) {
   // Each kind takes its own fields; another field set is a mistake, never ignored.
   struct field {
     const char* name;
@@ -102,28 +93,47 @@ void ticket::append(const ticket_event& e, const policy* p) {
   if (!e.country.empty() && !is_country_code(e.country))
     fail(fmt::format("country \"{}\" is not a country code (ISO 3166-1 alpha-2 such as DE, or ISO 3166-2 such as GB-ENG)",
                      e.country));
+}
 
-  if (p) {
-    auto one_of = [&](const std::vector<std::string>& known_names, const std::string& value, const char* what) {
-      if (known(known_names, value)) return;
-      std::string list;
-      for (const auto& k : known_names) list += (list.empty() ? "" : ", ") + k;
-      std::string suggestion = detail::did_you_mean(value, known_names);
-      fail(known_names.empty() ? fmt::format("unknown {} \"{}\": this policy has no {}s", what, value, what)
-                               : fmt::format("unknown {} \"{}\": {}expected one of {}", what, value,
-                                             suggestion.empty() ? "" : suggestion + " ", list));
-    };
-    std::vector<std::string> regions;
-    for (const auto& [name, _] : p->regions()) regions.push_back(name);
-    if (created) {
+// The checks against the policy, and the names as its indices.
+template <class Fail>
+resolved_event resolve_names(const policy_data& d, const ticket_event& e, Fail&& fail) {
+  auto index_in = [&](const std::vector<std::string>& known_names, const std::string& value, const char* what) {
+    auto it = std::find(known_names.begin(), known_names.end(), value);
+    if (it != known_names.end()) return static_cast<std::uint16_t>(it - known_names.begin());
+    std::string list;
+    for (const auto& k : known_names) list += (list.empty() ? "" : ", ") + k;
+    std::string suggestion = detail::did_you_mean(value, known_names);
+    fail(known_names.empty() ? fmt::format("unknown {} \"{}\": this policy has no {}s", what, value, what)
+                             : fmt::format("unknown {} \"{}\": {}expected one of {}", what, value,
+                                           suggestion.empty() ? "" : suggestion + " ", list));
+    return std::uint16_t{0};
+  };
+  auto region_or_default = [&](const std::string& value) -> std::uint16_t {
+    if (!value.empty()) return index_in(d.region_names, value, "region");
+    try {
+      return d.region_index({});
+    } catch (const error& bad) {
+      fail(bad.message());
+    }
+    return 0;
+  };
+  resolved_event r;
+  r.at = e.at;
+  r.kind = e.kind;
+  switch (e.kind) {
+    case event_kind::created: {
       try {
-        (void)p->targets_for(e.type, e.severity, e.plan);
+        auto cell = d.resolve_indices(e.type, e.severity, e.plan);
+        r.type = cell.type;
+        r.severity = cell.severity;
+        r.plan = cell.plan;
       } catch (const error& bad) {
         fail(bad.message());
       }
-      if (!e.region.empty()) one_of(regions, e.region, "region");
+      r.region = region_or_default(e.region);
       // A country matters only to a policy with holidays by country; there it must have a set.
-      if (!e.country.empty() && !p->holiday_countries().empty()) one_of(p->holiday_countries(), e.country, "country");
+      if (!e.country.empty() && !d.holiday_countries.empty()) index_in(d.holiday_countries, e.country, "country");
       if (!e.timezone.empty()) {
         try {
           time_zone::load(e.timezone);
@@ -131,14 +141,51 @@ void ticket::append(const ticket_event& e, const policy* p) {
           fail(bad_zone.message());
         }
       }
+      break;
     }
-    if (e.kind == event_kind::severity) one_of(p->severities(), e.severity, "severity");
-    if (e.kind == event_kind::type) one_of(p->types(), e.type, "type");
-    if (e.kind == event_kind::plan) one_of(p->plans(), e.plan, "plan");
-    if (e.kind == event_kind::region) one_of(regions, e.region, "region");
-    if (e.kind == event_kind::status) one_of(p->statuses(), e.status, "status");
-    if (e.kind == event_kind::custom) one_of(p->events(), e.name, "event");
+    case event_kind::severity: r.severity = index_in(d.severities, e.severity, "severity"); break;
+    case event_kind::type: r.type = index_in(d.types, e.type, "type"); break;
+    case event_kind::plan: r.plan = index_in(d.plans, e.plan, "plan"); break;
+    case event_kind::region: r.region = index_in(d.region_names, e.region, "region"); break;
+    case event_kind::status: r.name = index_in(d.statuses, e.status, "status"); break;
+    case event_kind::custom: r.name = index_in(d.events, e.name, "event"); break;
+    default: break;
   }
+  return r;
+}
+
+}  // namespace
+
+namespace detail {
+resolved_event resolve_event(const policy_data& d, const ticket_event& e, std::string_view ticket_id) {
+  auto fail = [&](std::string message) {
+    throw error(error_code::invalid_argument,
+                fmt::format("ticket {}: {} event at {}: {}", ticket_id, to_string(e.kind), format_instant(e.at), message));
+  };
+  check_fields(e, fail);
+  return resolve_names(d, e, fail);
+}
+}  // namespace detail
+
+resolved_event resolve_event(const policy& p, const ticket_event& e, std::string_view ticket_id) {
+  return detail::resolve_event(detail::policy_access::data(p), e, ticket_id);
+}
+
+void ticket::append(const ticket_event& e, const policy* p) {
+  auto fail = [&](std::string message) {
+    throw error(error_code::invalid_argument,
+                fmt::format("ticket {}: {} event at {}: {}", id_, to_string(e.kind), format_instant(e.at), message));
+  };
+  bool has_created = std::any_of(events_.begin(), events_.end(), [](const auto& x) { return x.kind == event_kind::created; });
+  if (e.kind == event_kind::created) {
+    if (has_created) fail("a second created event");
+  } else if (!has_created) {
+    fail("an event before created");
+  } else if (e.at < events_.front().at) {
+    fail(fmt::format("before the ticket was created ({})", format_instant(events_.front().at)));
+  }
+  check_fields(e, fail);
+  if (p) (void)resolve_names(detail::policy_access::data(*p), e, fail);
   // Keep time order; an event at the same instant goes after those already there.
   auto at = std::upper_bound(events_.begin(), events_.end(), e.at, [](instant t, const auto& x) { return t < x.at; });
   events_.insert(at, e);

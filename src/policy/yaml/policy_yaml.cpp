@@ -172,6 +172,8 @@ std::shared_ptr<policy_data> policy_loader::load(const yaml_entry& root) {
   if (const auto* e = doc->find("flags")) flags(*e);
   check_target_references();
   d_->clocks = compile_clock_model(*d_);
+  for (const auto& [region, _] : d_->regions) d_->region_names.push_back(region);
+  d_->cells = compile_cell_table(*d_);
   // The linter looks at policies that load: on a broken one its warnings would only repeat
   // the errors' consequences.
   if (!r_.has_errors()) lint_policy(r_, *d_, sources_, first_year_, last_year_);

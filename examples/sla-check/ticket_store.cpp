@@ -1,0 +1,272 @@
+#include "sla-check/ticket_store.hpp"
+
+#include <sla/error.hpp>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <unistd.h>
+
+namespace sla_check {
+namespace {
+
+constexpr std::uint8_t flag_rejected = 0x20;
+constexpr std::uint8_t flag_users = 0x40;
+constexpr std::uint8_t kind_mask = 0x1f;
+
+void put_varint(std::vector<std::uint8_t>& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<std::uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<std::uint8_t>(v));
+}
+void put_signed(std::vector<std::uint8_t>& out, std::int64_t v) {
+  put_varint(out, (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+}
+
+struct reader {
+  const std::uint8_t* p;
+  const std::uint8_t* end;
+  std::uint64_t varint() {
+    std::uint64_t v = 0;
+    for (int shift = 0; p < end; shift += 7) {
+      std::uint8_t b = *p++;
+      v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+      if (!(b & 0x80)) break;
+    }
+    return v;
+  }
+  std::int64_t signed_varint() {
+    std::uint64_t z = varint();
+    return static_cast<std::int64_t>((z >> 1) ^ (~(z & 1) + 1));
+  }
+  std::uint16_t index() { return static_cast<std::uint16_t>(varint()); }
+};
+
+[[noreturn]] void spill_failed(const char* what) {
+  throw sla::error(sla::error_code::io, fmt::format("cannot {} the temporary file for finished tickets: {}", what,
+                                                    std::strerror(errno)));
+}
+
+}  // namespace
+
+std::uint32_t ticket_store::find_or_add(std::string_view id, std::uint32_t hash, std::uint64_t seq) {
+  if (tickets_.size() * 2 >= table_.size()) grow_table();
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const std::uint64_t entry = table_[i];
+    if (entry == 0) {
+      // New: its id goes to the arena (blocks of 1 MiB, never moved).
+      if (id_blocks_.empty() || id_block_used_ + id.size() > id_blocks_.back().size()) {
+        id_blocks_.emplace_back(std::max<std::size_t>(1 << 20, id.size()), '\0');
+        id_block_used_ = 0;
+      }
+      char* stored = id_blocks_.back().data() + id_block_used_;
+      std::memcpy(stored, id.data(), id.size());
+      id_block_used_ += id.size();
+      ticket& t = tickets_.emplace_back();
+      t.first_seq = seq;
+      t.last_seq = seq;
+      t.id = std::string_view(stored, id.size());
+      table_[i] = (std::uint64_t{hash} << 32) | tickets_.size();
+      return static_cast<std::uint32_t>(tickets_.size() - 1);
+    }
+    if (static_cast<std::uint32_t>(entry >> 32) != hash) continue;
+    const std::uint32_t k = static_cast<std::uint32_t>(entry) - 1;
+    if (tickets_[k].id == id) return k;
+  }
+}
+
+void ticket_store::grow_table() {
+  std::vector<std::uint64_t> bigger(table_.empty() ? 1024 : table_.size() * 2, 0);
+  const std::size_t mask = bigger.size() - 1;
+  for (std::uint64_t entry : table_) {
+    if (!entry) continue;
+    std::size_t i = (entry >> 32) & mask;
+    while (bigger[i]) i = (i + 1) & mask;
+    bigger[i] = entry;
+  }
+  table_ = std::move(bigger);
+}
+
+std::uint32_t ticket_store::intern(std::string_view s) {
+  for (std::uint32_t i = 0; i < strings_.size(); ++i)
+    if (strings_[i] == s) return i;
+  strings_.emplace_back(s);
+  return static_cast<std::uint32_t>(strings_.size() - 1);
+}
+
+void ticket_store::encode(const ticket& t, const held_event& e, std::vector<std::uint8_t>& out) const {
+  const sla::resolved_event& r = e.event;
+  std::uint8_t head = static_cast<std::uint8_t>(r.kind);
+  if (e.rejected) head |= flag_rejected;
+  if (e.users_affected) head |= flag_users;
+  out.push_back(head);
+  put_varint(out, e.seq - t.last_seq);
+  put_signed(out, r.at.time_since_epoch().count() - t.last_at);
+  if (e.rejected) {
+    put_varint(out, *e.rejected);
+    return;
+  }
+  switch (r.kind) {
+    case sla::event_kind::created:
+      put_varint(out, r.type);
+      put_varint(out, r.severity);
+      put_varint(out, r.plan);
+      put_varint(out, r.region);
+      put_varint(out, e.zone);
+      put_varint(out, e.country);
+      if (e.users_affected) put_signed(out, *e.users_affected);
+      break;
+    case sla::event_kind::status:
+    case sla::event_kind::custom: put_varint(out, r.name); break;
+    case sla::event_kind::type: put_varint(out, r.type); break;
+    case sla::event_kind::severity: put_varint(out, r.severity); break;
+    case sla::event_kind::plan: put_varint(out, r.plan); break;
+    case sla::event_kind::region: put_varint(out, r.region); break;
+    default: break;
+  }
+}
+
+std::uint32_t ticket_store::new_block() {
+  if (free_block_ != none) {
+    std::uint32_t b = free_block_;
+    free_block_ = blocks_[b].next;
+    blocks_[b].next = none;
+    return b;
+  }
+  blocks_.emplace_back().next = none;
+  return static_cast<std::uint32_t>(blocks_.size() - 1);
+}
+
+void ticket_store::write_bytes(ticket& t, const std::uint8_t* data, std::size_t n) {
+  while (n > 0) {
+    if (t.tail == none || t.tail_used == block_bytes) {
+      std::uint32_t b = new_block();
+      if (t.tail == none) t.head = b;
+      else blocks_[t.tail].next = b;
+      t.tail = b;
+      t.tail_used = 0;
+    }
+    std::size_t room = block_bytes - t.tail_used, take = n < room ? n : room;
+    std::memcpy(blocks_[t.tail].bytes + t.tail_used, data, take);
+    t.tail_used = static_cast<std::uint16_t>(t.tail_used + take);
+    data += take;
+    n -= take;
+  }
+}
+
+void ticket_store::free_blocks(ticket& t) {
+  if (t.head == none) return;
+  blocks_[t.tail].next = free_block_;
+  free_block_ = t.head;
+  t.head = t.tail = none;
+  t.tail_used = 0;
+}
+
+void ticket_store::append(std::uint32_t index, const held_event& e) {
+  ticket& t = tickets_[index];
+  if (t.spilled) read_back(t);
+  scratch_.clear();
+  encode(t, e, scratch_);
+  write_bytes(t, scratch_.data(), scratch_.size());
+  t.last_seq = e.seq;
+  t.last_at = e.event.at.time_since_epoch().count();
+  ++t.events;
+}
+
+void ticket_store::spill(std::uint32_t index) {
+  ticket& t = tickets_[index];
+  if (t.spilled || t.head == none) return;
+  if (!spill_file_) {
+    // In $TMPDIR (else /tmp), removed at once: it goes away with the process.
+    const char* dir = std::getenv("TMPDIR");
+    std::string path = std::string(dir && *dir ? dir : "/tmp") + "/sla-check-XXXXXX";
+    int fd = ::mkstemp(path.data());
+    if (fd < 0) spill_failed("create");
+    ::unlink(path.c_str());
+    spill_file_.reset(::fdopen(fd, "w+b"));
+    if (!spill_file_) spill_failed("open");
+  }
+  scratch_.clear();
+  for (std::uint32_t b = t.head; b != none; b = blocks_[b].next) {
+    std::size_t used = b == t.tail ? t.tail_used : block_bytes;
+    scratch_.insert(scratch_.end(), blocks_[b].bytes, blocks_[b].bytes + used);
+  }
+  if (::pwrite(fileno(spill_file_.get()), scratch_.data(), scratch_.size(), static_cast<off_t>(spill_end_)) !=
+      static_cast<ssize_t>(scratch_.size()))
+    spill_failed("write");
+  t.spill_offset = spill_end_;
+  t.spill_length = static_cast<std::uint32_t>(scratch_.size());
+  spill_end_ += scratch_.size();
+  t.spilled = true;
+  ++spills_;
+  free_blocks(t);
+}
+
+void ticket_store::read_back(ticket& t) {
+  std::vector<std::uint8_t> bytes(t.spill_length);
+  if (::pread(fileno(spill_file_.get()), bytes.data(), bytes.size(), static_cast<off_t>(t.spill_offset)) !=
+      static_cast<ssize_t>(bytes.size()))
+    spill_failed("read");
+  t.spilled = false;
+  ++reloads_;
+  write_bytes(t, bytes.data(), bytes.size());
+}
+
+void ticket_store::history(std::uint32_t index, std::vector<held_event>& out) const {
+  const ticket& t = tickets_[index];
+  out.clear();
+  scratch_.clear();
+  if (t.spilled) {
+    scratch_.resize(t.spill_length);
+    if (::pread(fileno(spill_file_.get()), scratch_.data(), scratch_.size(), static_cast<off_t>(t.spill_offset)) !=
+        static_cast<ssize_t>(scratch_.size()))
+      spill_failed("read");
+  } else {
+    for (std::uint32_t b = t.head; b != none; b = blocks_[b].next) {
+      std::size_t used = b == t.tail ? t.tail_used : block_bytes;
+      scratch_.insert(scratch_.end(), blocks_[b].bytes, blocks_[b].bytes + used);
+    }
+  }
+  reader r{scratch_.data(), scratch_.data() + scratch_.size()};
+  std::uint64_t seq = t.first_seq;
+  std::int64_t at = 0;
+  while (r.p < r.end) {
+    held_event e;
+    std::uint8_t head = *r.p++;
+    e.event.kind = static_cast<sla::event_kind>(head & kind_mask);
+    seq += r.varint();
+    at += r.signed_varint();
+    e.seq = seq;
+    e.event.at = sla::instant{std::chrono::seconds{at}};
+    if (head & flag_rejected) {
+      e.rejected = static_cast<std::uint32_t>(r.varint());
+    } else {
+      switch (e.event.kind) {
+        case sla::event_kind::created:
+          e.event.type = r.index();
+          e.event.severity = r.index();
+          e.event.plan = r.index();
+          e.event.region = r.index();
+          e.zone = static_cast<std::uint32_t>(r.varint());
+          e.country = static_cast<std::uint32_t>(r.varint());
+          if (head & flag_users) e.users_affected = r.signed_varint();
+          break;
+        case sla::event_kind::status:
+        case sla::event_kind::custom: e.event.name = r.index(); break;
+        case sla::event_kind::type: e.event.type = r.index(); break;
+        case sla::event_kind::severity: e.event.severity = r.index(); break;
+        case sla::event_kind::plan: e.event.plan = r.index(); break;
+        case sla::event_kind::region: e.event.region = r.index(); break;
+        default: break;
+      }
+    }
+    out.push_back(e);
+  }
+}
+
+}  // namespace sla_check

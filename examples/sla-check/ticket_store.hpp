@@ -1,0 +1,120 @@
+// sla-check's memory: every ticket seen so far, its history kept as compact bytes (~8 bytes an
+// event: varint deltas of line and time, the kind, the policy indices of its names), and the
+// histories of tickets that look finished spilled to a temporary file, so that what stays in
+// memory is the open tickets. A spilled ticket that gets another event is read back.
+//
+// One store per worker thread (tickets are split between workers by a hash of their id); nothing
+// in a store is shared. The store never interprets a history: it keeps what it is given and
+// hands it back in arrival order (ticket_store::history).
+#pragma once
+
+#include <sla/ticket.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sla_check {
+
+// One event as sla-check holds it: resolved against the policy, or rejected with the reason
+// (kept until the history's order is known: an order problem is reported before it).
+struct held_event {
+  std::uint64_t seq = 0;  // the line's place in the whole input (file, line): input order
+  sla::resolved_event event;
+  // created: the ticket's zone, country (indices into the store's strings) and users_affected
+  std::uint32_t zone = 0, country = 0;
+  std::optional<long long> users_affected;
+  // rejected: the message (index into the store's messages); the event's kind and time stay
+  std::optional<std::uint32_t> rejected;
+};
+
+class ticket_store {
+ public:
+  struct ticket {
+    std::uint64_t first_seq = 0;  // the first line that named it: output order
+    std::string_view id;          // in the store's arena
+    std::uint32_t head = none, tail = none;  // blocks of the history in memory
+    std::uint16_t tail_used = 0;
+    bool spilled = false;
+    bool needs_check = false;  // its history must be sorted and checked before it is used
+    bool may_be_done = false;  // its last event can end its clocks: spilled when it stays so
+    bool has_created = false;
+    std::uint32_t events = 0;
+    std::uint64_t spill_offset = 0;
+    std::uint32_t spill_length = 0;
+    std::uint64_t last_seq = 0;
+    std::int64_t last_at = 0;
+  };
+  static constexpr std::uint32_t none = 0xffffffff;
+
+  explicit ticket_store(bool spill) : spill_enabled_(spill) {}
+
+  // The ticket with this id, added (first seen at `seq`) when new.
+  std::uint32_t find_or_add(std::string_view id, std::uint32_t hash, std::uint64_t seq);
+
+  // Appends an event to a ticket's history (reading it back first when it was spilled).
+  void append(std::uint32_t t, const held_event& e);
+  // Writes a ticket's history to the spill file and frees its memory.
+  void spill(std::uint32_t t);
+
+  // A ticket's events in arrival order.
+  void history(std::uint32_t t, std::vector<held_event>& out) const;
+
+  std::uint32_t intern(std::string_view s);  // zone and country strings; "" is 0
+  const std::string& string(std::uint32_t i) const { return strings_[i]; }
+  std::uint32_t add_message(std::string m) {
+    messages_.push_back(std::move(m));
+    return static_cast<std::uint32_t>(messages_.size() - 1);
+  }
+  const std::string& message(std::uint32_t i) const { return messages_[i]; }
+
+  std::size_t size() const noexcept { return tickets_.size(); }
+  ticket& at(std::uint32_t t) { return tickets_[t]; }
+  const ticket& at(std::uint32_t t) const { return tickets_[t]; }
+  bool spill_enabled() const noexcept { return spill_enabled_; }
+  // For --stats: histories written to the spill file, and read back for a later event.
+  std::uint64_t spills() const noexcept { return spills_; }
+  std::uint64_t reloads() const noexcept { return reloads_; }
+  std::size_t memory_bytes() const noexcept {
+    return tickets_.size() * sizeof(ticket) + table_.size() * sizeof(std::uint64_t) + blocks_.size() * sizeof(block) +
+           id_blocks_.size() * (1 << 20);
+  }
+
+ private:
+  static constexpr std::size_t block_bytes = 44;
+  struct block {
+    std::uint8_t bytes[block_bytes];
+    std::uint32_t next;
+  };
+  void write_bytes(ticket& t, const std::uint8_t* data, std::size_t n);
+  std::uint32_t new_block();
+  void free_blocks(ticket& t);
+  void read_back(ticket& t);
+  void encode(const ticket& t, const held_event& e, std::vector<std::uint8_t>& out) const;
+  void grow_table();
+
+  bool spill_enabled_;
+  std::deque<ticket> tickets_;
+  std::vector<std::uint64_t> table_;  // open addressing: hash << 32 | (ticket index + 1), 0 empty
+  std::deque<std::string> id_blocks_;  // the arena of ids
+  std::size_t id_block_used_ = 0;
+  std::deque<block> blocks_;
+  std::uint32_t free_block_ = none;
+  std::vector<std::string> strings_{""};
+  std::vector<std::string> messages_;
+  struct file_closer {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  std::unique_ptr<std::FILE, file_closer> spill_file_;
+  std::uint64_t spill_end_ = 0;
+  std::uint64_t spills_ = 0, reloads_ = 0;
+  mutable std::vector<std::uint8_t> scratch_;
+};
+
+}  // namespace sla_check
