@@ -6,6 +6,10 @@
 //                                             deadline, warnings, and the evaluation's next_change
 //                                             (there is no separate next_change call: it is a field
 //                                             of the result, so its cost is inside this figure)
+//   BM_Ticket_EvaluateResolved/<ticket>       sla::evaluate(policy, resolved_history, now): the same
+//                                             ticket with its names resolved once beforehand
+//                                             (sla::resolve_event), as a host that keeps events
+//                                             in that form (sla-check does) evaluates it
 //   BM_Ticket_TrackerEvaluate/<ticket>        ticket_tracker::evaluate(now) after the 10 appends:
 //                                             the incremental path (copies the clocks, advances to now)
 //   BM_Naive_Evaluate/bug_urgent_10_events    the same answers from the reference calendar, by a
@@ -18,6 +22,8 @@
 //                                             each) against ONE policy object; items = events, so
 //                                             items_per_second is events evaluated per second, all
 //                                             threads together (wall time)
+//   BM_Ticket_EvaluateThroughput/shared_policy_resolved/threads:N
+//                                             the shared policy again, on resolved histories
 //   BM_Ticket_EvaluateThroughput/policy_per_thread/threads:N
 //                                             the same, each thread with its own policy::load() of the
 //                                             file: nothing shared between threads at all, to show
@@ -185,6 +191,22 @@ void register_all() {
       state.counters["share_with_next_change"] = static_cast<double>(with_next_change) / ticket_count;
     });
 
+    auto resolved = std::make_shared<std::vector<std::vector<sla::resolved_event>>>();
+    for (const sample& s : *k.tickets) {
+      resolved->emplace_back();
+      for (const auto& e : s.ticket.events()) resolved->back().push_back(sla::resolve_event(shared, e, s.ticket.id()));
+    }
+    benchmark::RegisterBenchmark(("BM_Ticket_EvaluateResolved/" + k.name).c_str(), [&k, resolved](benchmark::State& state) {
+      std::size_t i = 0;
+      for (auto _ : state) {
+        std::size_t j = i & (ticket_count - 1);
+        const sample& s = (*k.tickets)[j];
+        auto r = sla::evaluate(shared, sla::resolved_history{s.ticket.id(), {}, {}, (*resolved)[j]}, s.now);
+        benchmark::DoNotOptimize(r);
+        ++i;
+      }
+    });
+
     auto trackers = std::make_shared<std::vector<sla::ticket_tracker>>();
     for (const sample& s : *k.tickets) {
       trackers->emplace_back(shared, s.ticket.id());
@@ -229,7 +251,12 @@ void register_all() {
     mixed.push_back(&bugs[i]);
     mixed.push_back(&incidents[i]);
   }
-  auto throughput = [](benchmark::State& state, bool own_policy) {
+  static std::vector<std::vector<sla::resolved_event>> mixed_resolved;
+  for (const sample* s : mixed) {
+    mixed_resolved.emplace_back();
+    for (const auto& e : s->ticket.events()) mixed_resolved.back().push_back(sla::resolve_event(shared, e, s->ticket.id()));
+  }
+  auto throughput = [](benchmark::State& state, bool own_policy, bool use_resolved = false) {
     std::optional<sla::policy> own;
     if (own_policy) own = sla::policy::load(policy_path);
     const sla::policy& p = own ? *own : shared;
@@ -237,14 +264,22 @@ void register_all() {
     std::size_t first = slice * static_cast<std::size_t>(state.thread_index()), i = 0;
     for (auto _ : state) {
       const sample& s = *mixed[first + i];
-      auto r = sla::evaluate(p, s.ticket, s.now);
-      benchmark::DoNotOptimize(r);
+      if (use_resolved) {
+        auto r = sla::evaluate(p, sla::resolved_history{s.ticket.id(), {}, {}, mixed_resolved[first + i]}, s.now);
+        benchmark::DoNotOptimize(r);
+      } else {
+        auto r = sla::evaluate(p, s.ticket, s.now);
+        benchmark::DoNotOptimize(r);
+      }
       if (++i == slice) i = 0;
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * events_per_ticket));
   };
   benchmark::RegisterBenchmark("BM_Ticket_EvaluateThroughput/shared_policy",
                                [throughput](benchmark::State& state) { throughput(state, false); })
+      ->Threads(1)->Threads(2)->UseRealTime();
+  benchmark::RegisterBenchmark("BM_Ticket_EvaluateThroughput/shared_policy_resolved",
+                               [throughput](benchmark::State& state) { throughput(state, false, true); })
       ->Threads(1)->Threads(2)->UseRealTime();
   benchmark::RegisterBenchmark("BM_Ticket_EvaluateThroughput/policy_per_thread",
                                [throughput](benchmark::State& state) { throughput(state, true); })

@@ -135,9 +135,10 @@ class ticket_replay {
   std::string country_;      // whose holidays apply: own, else the region's (docs/semantics.md 2.18)
   std::optional<std::uint16_t> status_;  // none before the first status event
   instant created_{}, last_{};
-  std::vector<const business_calendar*> calendars_;  // per policy calendar, for this ticket's zone
-  std::vector<target_clock> clocks_;                  // per target name of the policy
-  std::vector<std::size_t> cell_order_;               // the cell's targets, in policy order
+  // Small policies need no allocation for these: a few calendars and target names.
+  boost::container::small_vector<const business_calendar*, 4> calendars_;  // per policy calendar, for this ticket's zone
+  boost::container::small_vector<target_clock, 3> clocks_;                 // per target name of the policy
+  boost::container::small_vector<std::size_t, 4> cell_order_;              // the cell's targets, in policy order
   std::vector<cell_target> cell_scratch_;             // the cell, for a policy without a cell table
   std::vector<std::int32_t> calendar_scratch_;
 };
