@@ -306,8 +306,8 @@ int main(int argc, char** argv) {
              "warnings, escalation and cycles, and the ticket's next_change; an input line that cannot be used\n"
              "gives {\"line\": N, \"error\": \"...\"}. Error lines come first, in input order, then the tickets in the\n"
              "order of their first line, whatever --threads is. stderr ends with lines=L events=E tickets=T errors=X.\n"
-             "Memory: about 150 bytes per ticket whose clocks may still run; finished tickets wait in a\n"
-             "temporary file (in $TMPDIR, else /tmp).\n"
+             "Memory: about 200 bytes per open ticket of 10 events; finished tickets wait in a temporary\n"
+             "file (in $TMPDIR, else /tmp).\n"
              "Exit status: 0 all lines used, 1 some lines rejected, 2 could not run.");
   std::string policy_file, now_text, format = "jsonl";
   std::vector<std::string> files;
@@ -408,8 +408,15 @@ int main(int argc, char** argv) {
         if (!p.ok) errors.push_back({p.seq, p.error});
       on_threads(threads, [&](unsigned w) {
         worker& me = *workers[w];
-        for (parsed_line& p : parsed) {
-          if (!p.ok || p.hash % threads != w) continue;
+        std::vector<std::uint32_t> mine;
+        for (std::uint32_t k = 0; k < parsed.size(); ++k)
+          if (parsed[k].ok && parsed[k].hash % threads == w) mine.push_back(k);
+        // Tickets are spread over a large table: fetch ahead what the next lines will touch.
+        constexpr std::size_t slot_ahead = 16, ticket_ahead = 8;
+        for (std::size_t m = 0; m < mine.size(); ++m) {
+          if (m + slot_ahead < mine.size()) me.store.prefetch_slot(parsed[mine[m + slot_ahead]].hash);
+          if (m + ticket_ahead < mine.size()) me.store.prefetch_ticket(parsed[mine[m + ticket_ahead]].hash);
+          parsed_line& p = parsed[mine[m]];
           const worker& parser = *workers[p.parsed_by];
           std::uint32_t t = me.store.find_or_add(parser.ticket_of(p), p.hash, p.seq);
           held_event e = p.event;

@@ -58,6 +58,20 @@ class ticket_store {
   // The ticket with this id, added (first seen at `seq`) when new.
   std::uint32_t find_or_add(std::string_view id, std::uint32_t hash, std::uint64_t seq);
 
+  // Hints for a run of lookups: bring the table slot of a coming id into the cache, then (a few
+  // lookups later, when the slot is there) its ticket and the block its next event goes to.
+  void prefetch_slot(std::uint32_t hash) const noexcept {
+    if (!table_.empty()) __builtin_prefetch(&table_[hash & (table_.size() - 1)]);
+  }
+  void prefetch_ticket(std::uint32_t hash) const noexcept {
+    if (table_.empty()) return;
+    std::uint64_t entry = table_[hash & (table_.size() - 1)];
+    if (!entry || static_cast<std::uint32_t>(entry >> 32) != hash) return;
+    const ticket& t = tickets_[static_cast<std::uint32_t>(entry) - 1];
+    __builtin_prefetch(&t);
+    if (t.tail != none) __builtin_prefetch(&blocks_[t.tail]);
+  }
+
   // Appends an event to a ticket's history (reading it back first when it was spilled).
   void append(std::uint32_t t, const held_event& e);
   // Writes a ticket's history to the spill file and frees its memory.
