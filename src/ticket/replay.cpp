@@ -298,7 +298,8 @@ void ticket_replay::choose_cell(instant at, bool restart) {
 }
 
 void ticket_replay::apply(const ticket_event& e) {
-  apply(resolve_event(*data_, e, id_), e.timezone, e.country);
+  // A ticket's events were checked field by field when appended; the names are looked up here.
+  apply(resolve_names(*data_, e, id_), e.timezone, e.country);
 }
 
 void ticket_replay::apply(const resolved_event& e, std::string_view zone, std::string_view country) {

@@ -85,8 +85,10 @@ struct target_clock {
   bool is_clock() const noexcept { return in_cell && amount.kind != amount_kind::none && calendar; }
 };
 
-// resolve_event() on the loaded policy.
+// resolve_event() on the loaded policy; resolve_names() without the field checks that
+// ticket::append has made already.
 resolved_event resolve_event(const policy_data& d, const ticket_event& e, std::string_view ticket_id);
+resolved_event resolve_names(const policy_data& d, const ticket_event& e, std::string_view ticket_id);
 
 // The replay reads the policy through pointers: the policy value it was made from must outlive it.
 class ticket_replay {

@@ -163,7 +163,14 @@ resolved_event resolve_event(const policy_data& d, const ticket_event& e, std::s
                 fmt::format("ticket {}: {} event at {}: {}", ticket_id, to_string(e.kind), format_instant(e.at), message));
   };
   check_fields(e, fail);
-  return resolve_names(d, e, fail);
+  return sla::resolve_names(d, e, fail);
+}
+resolved_event resolve_names(const policy_data& d, const ticket_event& e, std::string_view ticket_id) {
+  auto fail = [&](std::string message) {
+    throw error(error_code::invalid_argument,
+                fmt::format("ticket {}: {} event at {}: {}", ticket_id, to_string(e.kind), format_instant(e.at), message));
+  };
+  return sla::resolve_names(d, e, fail);
 }
 }  // namespace detail
 
