@@ -67,10 +67,12 @@ civil_measure::civil_measure(const std::array<day_windows, 7>& template_windows,
   seconds64 reach = 0;
   for (const auto& w : template_windows) reach = std::max(reach, overflow_of(w));
   for (const auto& [day, w] : exceptions) reach = std::max(reach, overflow_of(w));
+  // The days asked for move forward (a day back at most between clusters): a cursor, not a search.
+  std::size_t next_exception = 0;  // the first exception on or after the day asked for last
   auto windows_of_day = [&](seconds64 day) -> const day_windows& {
-    auto it = std::lower_bound(exceptions.begin(), exceptions.end(), day,
-                               [](const auto& e, seconds64 d) { return e.first < d; });
-    if (it != exceptions.end() && it->first == day) return it->second;
+    while (next_exception > 0 && exceptions[next_exception - 1].first >= day) --next_exception;
+    while (next_exception < exceptions.size() && exceptions[next_exception].first < day) ++next_exception;
+    if (next_exception < exceptions.size() && exceptions[next_exception].first == day) return exceptions[next_exception].second;
     return template_windows[static_cast<std::size_t>(weekday_of(day))];
   };
 
