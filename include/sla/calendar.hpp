@@ -10,8 +10,10 @@
 // The full contract, with the choices made where a question could be read two ways, is
 // docs/semantics.md, part 1.
 //
-// Cost: every operation is a few binary searches over tables fixed at compile time; none
-// walks days or windows in proportion to the duration or the interval.
+// Cost: every operation is a few lookups in tables fixed at compile time — within the years a
+// calendar's holidays and special days cover (1990–2099 without any), direct indexes into a week
+// table; elsewhere binary searches. None walks days or windows in proportion to the duration or
+// the interval.
 #pragma once
 
 #include <array>

@@ -3,7 +3,10 @@
 #include "calendar/compiled_calendar.hpp"
 
 #include <algorithm>
+#include <cassert>
+#include <chrono>
 #include <limits>
+#include <optional>
 
 namespace sla::detail {
 namespace {
@@ -23,6 +26,12 @@ void merge_in_place(std::vector<civil_interval>& v) {
 std::vector<civil_interval> merged(std::vector<civil_interval> v) {
   merge_in_place(v);
   return v;
+}
+
+// Appends iv (not before out's last interval) to out, joining it to the last one when they touch.
+void append_merged(std::vector<civil_interval>& out, civil_interval iv) {
+  if (!out.empty() && out.back().end == iv.start) out.back().end = iv.end;
+  else out.push_back(iv);
 }
 
 // How far past the end of its own date any window reaches (0 when none crosses midnight).
@@ -67,10 +76,12 @@ civil_measure::civil_measure(const std::array<day_windows, 7>& template_windows,
   seconds64 reach = 0;
   for (const auto& w : template_windows) reach = std::max(reach, overflow_of(w));
   for (const auto& [day, w] : exceptions) reach = std::max(reach, overflow_of(w));
+  // The days asked for move forward (a day back at most between clusters): a cursor, not a search.
+  std::size_t next_exception = 0;  // the first exception on or after the day asked for last
   auto windows_of_day = [&](seconds64 day) -> const day_windows& {
-    auto it = std::lower_bound(exceptions.begin(), exceptions.end(), day,
-                               [](const auto& e, seconds64 d) { return e.first < d; });
-    if (it != exceptions.end() && it->first == day) return it->second;
+    while (next_exception > 0 && exceptions[next_exception - 1].first >= day) --next_exception;
+    while (next_exception < exceptions.size() && exceptions[next_exception].first < day) ++next_exception;
+    if (next_exception < exceptions.size() && exceptions[next_exception].first == day) return exceptions[next_exception].second;
     return template_windows[static_cast<std::size_t>(weekday_of(day))];
   };
 
@@ -165,6 +176,42 @@ seconds64 civil_measure::first_reaching(seconds64 m) const noexcept {
   return template_first_reaching(m - corr);
 }
 
+void civil_measure::append_template_intervals(seconds64 c0, seconds64 c1, seconds64 shift,
+                                              std::vector<civil_interval>& out) const {
+  for (seconds64 base = origin_ + floor_div(c0 - origin_, seconds_per_week) * seconds_per_week; base < c1;
+       base += seconds_per_week)
+    for (std::size_t i = 0; i < week_start_.size(); ++i) {
+      seconds64 s = std::max(c0, base + week_start_[i]), e = std::min(c1, base + week_end_[i]);
+      if (s < e) append_merged(out, {s - shift, e - shift});
+    }
+}
+
+std::size_t civil_measure::first_cluster_after(seconds64 c, std::size_t cursor) const noexcept {
+  cursor = std::min(cursor, cluster_end_.size());
+  while (cursor > 0 && cluster_end_[cursor - 1] > c) --cursor;
+  while (cursor < cluster_end_.size() && cluster_end_[cursor] <= c) ++cursor;
+  return cursor;
+}
+
+void civil_measure::append_intervals(seconds64 c0, seconds64 c1, std::size_t k, seconds64 shift,
+                                     std::vector<civil_interval>& out) const {
+  // k: the first cluster ending after c. Between clusters the template holds; inside, the cluster's intervals.
+  for (seconds64 c = c0; c < c1; ++k) {
+    seconds64 cluster_from = k < cluster_start_.size() ? std::max(c, cluster_start_[k]) : c1;
+    if (c < cluster_from) {
+      append_template_intervals(c, std::min(c1, cluster_from), shift, out);
+      c = std::min(c1, cluster_from);
+      if (c == c1) break;
+    }
+    seconds64 e = std::min(c1, cluster_end_[k]);
+    for (std::size_t j = cluster_first_[k]; j < cluster_first_[k + 1]; ++j) {
+      seconds64 s = std::max(c, iv_start_[j]), t = std::min(e, iv_end_[j]);
+      if (s < t) append_merged(out, {s - shift, t - shift});
+    }
+    c = e;
+  }
+}
+
 std::size_t civil_measure::memory_bytes() const noexcept {
   auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
   return sizeof(*this) + bytes(week_start_) + bytes(week_end_) + bytes(week_before_) + bytes(week_after_) +
@@ -208,17 +255,120 @@ calendar_data::calendar_data(calendar_spec spec_in, time_zone zone_in, std::arra
     seg_g_start[k] = seg_g_base[k - 1] + civil.measure(seg_start[k] + seg_offset[k - 1]);
     seg_g_base[k] = seg_g_start[k] - civil.measure(seg_start[k] + seg_offset[k]);
   }
-  g_at_min = cumulative(min_instant.time_since_epoch().count());
-  g_at_max_next = cumulative(max_instant.time_since_epoch().count() + 1);
+  g_at_min = exact_cumulative(min_instant.time_since_epoch().count());
+  g_at_max_next = exact_cumulative(max_instant.time_since_epoch().count() + 1);
+  build_table(fast_span());
 }
 
-seconds64 calendar_data::cumulative(seconds64 u) const noexcept {
+civil_interval calendar_data::fast_span() const noexcept {
+  if (seg_start.size() == 1 && civil.cluster_count() == 0) return {0, 0};
+  using namespace std::chrono;
+  auto year_of = [](seconds64 day) { return int(year_month_day{sys_days{days{day}}}.year()); };
+  int first = 1990, last = 2099;
+  if (!exception_day.empty()) {
+    first = year_of(exception_day.front());
+    last = year_of(exception_day.back());
+  }
+  constexpr int most_years = 130;
+  if (last - first + 1 > most_years) {
+    first = std::clamp(1990, first, last + 1 - most_years);
+    last = first + most_years - 1;
+  }
+  first = std::max(first, 1900);
+  last = std::min(last, 2199);
+  seconds64 jan1 = sys_days{year{first} / 1 / 1}.time_since_epoch().count();
+  seconds64 monday = jan1 - weekday_of(jan1);
+  seconds64 end = sys_days{year{last + 1} / 1 / 1}.time_since_epoch().count() * seconds_per_day;
+  seconds64 weeks = (end - monday * seconds_per_day + seconds_per_week - 1) / seconds_per_week;
+  return {monday * seconds_per_day, monday * seconds_per_day + weeks * seconds_per_week};
+}
+
+void calendar_data::week_intervals(seconds64 ws, std::size_t k, std::size_t& cluster,
+                                   std::vector<civil_interval>& out) const {
+  out.clear();
+  seconds64 we = ws + seconds_per_week;
+  for (; k < seg_start.size() && seg_start[k] < we; ++k) {
+    seconds64 from = std::max(ws, seg_start[k]), to = k + 1 < seg_start.size() ? std::min(we, seg_start[k + 1]) : we;
+    seconds64 offset = seg_offset[k];
+    cluster = civil.first_cluster_after(from + offset, cluster);
+    civil.append_intervals(from + offset, to + offset, cluster, ws + offset, out);  // civil c is UTC c - offset
+  }
+}
+
+namespace {
+
+// What a week without exceptions depends on: the offset in force from its start, and the one
+// after the transition inside it, if any (switch_at: seconds after the week's start; 0 if none).
+struct template_week_key {
+  std::int32_t offset;
+  std::int32_t offset_after;
+  seconds64 switch_at;
+  friend bool operator==(const template_week_key&, const template_week_key&) = default;
+};
+
+}  // namespace
+
+void calendar_data::build_table(civil_interval span) {
+  if (span.end <= span.start) return;
+  constexpr seconds64 never = std::numeric_limits<seconds64>::max();
+  auto segment_end = [&](std::size_t k) { return k + 1 < seg_start.size() ? seg_start[k + 1] : never; };
+  utc_week_table::builder weeks(span.start);
+  std::vector<civil_interval> intervals;
+  // Weeks that meet no exception cluster are the template seen through one offset, or two with a
+  // transition between: each such kind is worked out once.
+  std::vector<std::pair<template_week_key, std::uint32_t>> template_weeks;
+  std::size_t k = zone.data().segment_at(span.start), cluster = 0;
+  auto pattern_of = [&](seconds64 ws, std::optional<template_week_key> key) {
+    if (key)
+      for (const auto& [known, id] : template_weeks)
+        if (known == *key) return id;
+    week_intervals(ws, k, cluster, intervals);
+    std::uint32_t id = weeks.intern(intervals);
+    if (key) template_weeks.emplace_back(*key, id);
+    return id;
+  };
+  auto meets_cluster = [&](seconds64 c0, seconds64 c1) {
+    cluster = civil.first_cluster_after(c0, cluster);
+    return cluster < civil.cluster_count() && civil.cluster(cluster).start < c1;
+  };
+  for (seconds64 ws = span.start; ws < span.end;) {
+    while (segment_end(k) <= ws) ++k;
+    seconds64 we = ws + seconds_per_week;
+    std::int32_t offset = seg_offset[k];
+    // The whole weeks from ws before the next transition and the next cluster share one pattern.
+    cluster = civil.first_cluster_after(ws + offset, cluster);
+    seconds64 next_cluster = cluster < civil.cluster_count() ? civil.cluster(cluster).start - offset : never;
+    seconds64 plain_end = std::min({segment_end(k), next_cluster, span.end});
+    if (plain_end >= we) {
+      auto n = static_cast<std::size_t>((plain_end - ws) / seconds_per_week);
+      weeks.append(pattern_of(ws, template_week_key{offset, offset, 0}), n);
+      ws += static_cast<seconds64>(n) * seconds_per_week;
+      continue;
+    }
+    // One transition in the week and no cluster near it: still the template.
+    std::optional<template_week_key> key;
+    if (segment_end(k) < we && segment_end(k + 1) >= we) {
+      std::int32_t after = seg_offset[k + 1];
+      if (!meets_cluster(ws + std::min(offset, after), we + std::max(offset, after)))
+        key = template_week_key{offset, after, segment_end(k) - ws};
+    }
+    weeks.append(pattern_of(ws, key), 1);
+    ws = we;
+  }
+  utc_week_table built = std::move(weeks).finish(exact_cumulative(span.start));
+  // The table holds the exact G's intervals, so it must end where the exact G does.
+  bool agrees = built.empty() || built.g_end() == exact_cumulative(span.end);
+  assert(agrees);
+  if (agrees) table = std::move(built);
+}
+
+seconds64 calendar_data::exact_cumulative(seconds64 u) const noexcept {
   auto it = std::upper_bound(seg_start.begin() + 1, seg_start.end(), u);
   std::size_t k = static_cast<std::size_t>(it - seg_start.begin()) - 1;
   return seg_g_base[k] + civil.measure(u + seg_offset[k]);
 }
 
-seconds64 calendar_data::first_reaching(seconds64 g) const noexcept {
+seconds64 calendar_data::exact_first_reaching(seconds64 g) const noexcept {
   auto it = std::lower_bound(seg_g_start.begin() + 1, seg_g_start.end(), g);
   std::size_t k = static_cast<std::size_t>(it - seg_g_start.begin()) - 1;
   seconds64 c = civil.first_reaching(g - seg_g_base[k]);
@@ -295,8 +445,8 @@ std::size_t calendar_data::memory_bytes() const noexcept {
   std::size_t windows = 0;
   for (const auto& w : weekday_windows) windows += bytes(w);
   for (const auto& w : exception_windows) windows += sizeof(w) + bytes(w);
-  return sizeof(*this) + civil.memory_bytes() + bytes(seg_start) + bytes(seg_offset) + bytes(seg_g_base) +
-         bytes(seg_g_start) + bytes(exception_day) + bytes(exception_count_delta_cum) + windows;
+  return sizeof(*this) + civil.memory_bytes() + table.memory_bytes() + bytes(seg_start) + bytes(seg_offset) +
+         bytes(seg_g_base) + bytes(seg_g_start) + bytes(exception_day) + bytes(exception_count_delta_cum) + windows;
 }
 
 }  // namespace sla::detail
