@@ -101,7 +101,9 @@ def test_every_way_to_give_at_gives_the_same_rows(avallain):
     as_objects = sla.evaluate_frame(avallain, events.assign(at=pd.Series([sla.parse_instant(t) for t in events["at"]],
                                                                        dtype=object)),
                                     sla.parse_instant(NOW))
-    for other in (as_datetime64, as_berlin, as_objects):
+    as_categories = sla.evaluate_frame(avallain, events.astype({"ticket": "category", "event": "category",
+                                                                "type": "category", "status": "category"}), NOW)
+    for other in (as_datetime64, as_berlin, as_objects, as_categories):
         pd.testing.assert_frame_equal(as_text, other)
 
 

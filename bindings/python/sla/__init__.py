@@ -34,21 +34,23 @@ _EVENT_COLUMNS = ("ticket", "at", "event", "type", "severity", "plan", "region",
                   "country", "status", "users_affected", "line")
 
 
-def _at_seconds(series: Any) -> list:
-    """A datetime64 column as whole seconds since 1970 UTC (None for NaT)."""
+_NO_INSTANT = -2**63  # a missing instant among whole seconds, as NaT is among nanoseconds
+
+
+def _at_seconds(series: Any) -> Any:
+    """A datetime64 column as whole seconds since 1970 UTC (an int64 array; NaT: _NO_INSTANT)."""
     if series.dt.tz is None:
         raise Error("column at: datetime64 values without a time zone are ambiguous; "
                     "localize them (series.dt.tz_localize(\"UTC\")) first", "invalid_timestamp")
-    ns = series.dt.tz_convert("UTC").array.asi8
-    seconds = (ns // 1_000_000_000).tolist()
-    missing = series.isna().to_numpy()
-    if missing.any():
-        seconds = [None if gone else s for s, gone in zip(seconds, missing)]
+    seconds = series.dt.tz_convert("UTC").array.asi8 // 1_000_000_000
+    seconds[series.isna().to_numpy()] = _NO_INSTANT
     return seconds
 
 
-def _event_columns(frame: Any) -> Dict[str, list]:
-    """The frame's columns as lists, missing values as None, for _sla._evaluate_columns."""
+def _event_columns(frame: Any) -> Dict[str, Any]:
+    """The frame's columns for _sla._evaluate_columns: lists with None for missing values, a
+    Categorical as ("categorical", codes, categories), instants of a datetime64 column as
+    at_seconds."""
     import pandas as pd
 
     unknown = [str(c) for c in frame.columns if c not in _EVENT_COLUMNS]
@@ -63,6 +65,10 @@ def _event_columns(frame: Any) -> Dict[str, list]:
         series = frame[name]
         if name == "at" and pd.api.types.is_datetime64_any_dtype(series):
             columns["at_seconds"] = _at_seconds(series)
+        elif name == "line":
+            columns["line"] = series.to_numpy(dtype="int64")
+        elif name != "at" and isinstance(series.dtype, pd.CategoricalDtype):
+            columns[name] = ("categorical", series.cat.codes.to_numpy(dtype="int64"), series.cat.categories.tolist())
         else:
             columns[name] = series.astype(object).where(series.notna(), None).tolist()
     return columns
@@ -123,7 +129,8 @@ def read_events(data: Union[bytes, str], header: Optional[Sequence[str]] = None)
 
     Returns (events, errors, lines): events, a DataFrame that evaluate_frame takes (line — from
     1 —, ticket, at as datetime64[ns, UTC], event, type, severity, plan, region, timezone,
-    country, status, users_affected; None where a field is not given); errors, the lines that
+    country and status as categoricals, users_affected as Int64; missing where a field is not
+    given); errors, the lines that
     cannot be used as [(line, message)]; lines, the number of lines, blank ones included (so a
     caller reading a file in pieces can number the next piece's lines). `header` is the CSV
     header in force when `data` does not start with one (the first line of its file).
@@ -133,11 +140,20 @@ def read_events(data: Union[bytes, str], header: Optional[Sequence[str]] = None)
     if isinstance(data, str):
         data = data.encode("utf-8")
     answer = _sla._read_events(data, None if header is None else list(header))
-    columns = answer["columns"]
-    frame = pd.DataFrame({name: (pd.Series(values.view("M8[ns]"), dtype="M8[ns]").dt.tz_localize("UTC")
-                                 if name == "at" else values if name == "line" else pd.Series(values, dtype=object))
-                          for name, values in columns.items()})
-    return frame, answer["errors"], answer["lines"]
+    data = {}
+    for name, values in answer["columns"].items():
+        if name == "at":
+            data[name] = pd.Series(values.view("M8[ns]"), dtype="M8[ns]").dt.tz_localize("UTC")
+        elif name == "line":
+            data[name] = values
+        elif name == "ticket":
+            data[name] = pd.Series(values, dtype=object)
+        elif name == "users_affected":
+            data[name] = pd.arrays.IntegerArray(*values)
+        else:
+            codes, categories = values
+            data[name] = pd.Categorical.from_codes(codes, categories=categories)
+    return pd.DataFrame(data), answer["errors"], answer["lines"]
 
 
 # ---- calc: sla-calc's requests -------------------------------------------------------------

@@ -31,39 +31,111 @@ struct event_rows {
   std::vector<std::string> problem;  // why the row cannot be used; "" when it can
 };
 
-// The column `name` as a list of `rows` items; an empty list when it is absent.
-py::list column(const py::dict& columns, const char* name, std::size_t rows) {
-  if (!columns.contains(name)) return py::list();
-  py::list values = columns[name];
-  if (values.size() != rows)
-    throw py::value_error(fmt::format("column {} has {} values, column ticket {}", name, values.size(), rows));
-  return values;
-}
+// A column of the events: a list of Python values, or a pandas Categorical given as
+// ("categorical", codes, categories), whose categories are turned into text once.
+class column_view {
+ public:
+  column_view() = default;
+  column_view(py::handle value, const char* name, std::size_t rows) : name_(name) {
+    if (py::isinstance<py::tuple>(value)) {
+      py::tuple t = py::reinterpret_borrow<py::tuple>(value);
+      codes_ = t[1].cast<py::array_t<std::int64_t, py::array::forcecast>>();
+      for (py::handle c : py::reinterpret_borrow<py::list>(t[2])) categories_.push_back(category(c));
+      categorical_ = true;
+      check_size(static_cast<std::size_t>(codes_.size()), rows);
+    } else {
+      list_ = py::reinterpret_borrow<py::list>(value);
+      check_size(list_.size(), rows);
+    }
+  }
 
-sla::instant from_seconds(py::handle value) {
-  if (value.is_none()) throw sla::error(sla::error_code::invalid_timestamp, "at: missing");
-  sla::instant t{std::chrono::seconds{value.cast<long long>()}};
-  if (t < sla::min_instant || t > sla::max_instant)
-    throw sla::error(sla::error_code::out_of_range,
-                     fmt::format("at: {} is outside the supported range 1900-01-01T00:00:00Z .. 2200-01-01T00:00:00Z",
-                                 sla::format_instant(t)));
-  return t;
-}
+  // Row i as text; nothing when missing. Throws sla::error for a value that is not text or a
+  // whole number.
+  std::optional<std::string> text(std::size_t i) const {
+    if (!categorical_) return to_text(list_[i], name_);
+    std::int64_t code = codes_.at(i);
+    if (code < 0) return std::nullopt;
+    const auto& c = categories_.at(static_cast<std::size_t>(code));
+    if (!c.why.empty()) throw sla::error(sla::error_code::invalid_argument, c.why);
+    return c.text;
+  }
+
+  py::handle value(std::size_t i) const { return list_[i]; }  // a list column's item
+  bool categorical() const { return categorical_; }
+
+ private:
+  struct category_text {
+    std::optional<std::string> text;
+    std::string why;  // why it is not acceptable; "" when it is
+  };
+  category_text category(py::handle c) const {
+    try {
+      return {to_text(c, name_), {}};
+    } catch (const sla::error& e) {
+      return {std::nullopt, e.message()};
+    }
+  }
+  void check_size(std::size_t size, std::size_t rows) const {
+    if (size != rows) throw py::value_error(fmt::format("column {} has {} values, column ticket {}", name_, size, rows));
+  }
+
+  const char* name_ = "";
+  py::list list_;
+  py::array_t<std::int64_t> codes_;
+  std::vector<category_text> categories_;
+  bool categorical_ = false;
+};
+
+// The `at` column: instants as text or datetimes (a list), or whole seconds since 1970
+// ("at_seconds", with the smallest int64 for a missing one).
+class at_view {
+ public:
+  at_view(const py::dict& columns, std::size_t rows) {
+    if (columns.contains("at_seconds")) {
+      seconds_ = py::reinterpret_borrow<py::object>(columns["at_seconds"]).cast<py::array_t<std::int64_t, py::array::forcecast>>();
+      by_seconds_ = true;
+    } else {
+      values_ = column_view(columns["at"], "at", rows);
+    }
+  }
+
+  sla::instant at(std::size_t i) const {
+    if (!by_seconds_) return to_instant(values_.value(i), "at");
+    std::int64_t s = seconds_.at(i);
+    if (s == std::numeric_limits<std::int64_t>::min()) throw sla::error(sla::error_code::invalid_timestamp, "at: missing");
+    sla::instant t{std::chrono::seconds{s}};
+    if (t < sla::min_instant || t > sla::max_instant)
+      throw sla::error(sla::error_code::out_of_range,
+                       fmt::format("at: {} is outside the supported range 1900-01-01T00:00:00Z .. 2200-01-01T00:00:00Z",
+                                   sla::format_instant(t)));
+    return t;
+  }
+
+ private:
+  bool by_seconds_ = false;
+  py::array_t<std::int64_t> seconds_;
+  column_view values_;
+};
+
+struct event_columns {
+  column_view ticket, event;
+  std::optional<at_view> at;
+  std::vector<std::pair<const char*, column_view>> fields;
+};
 
 // Reads row i into rows; returns why it cannot be used ("" when it can).
-std::string read_row(std::size_t i, const py::list& ticket, const py::list& event, const py::list& at, bool at_is_seconds,
-                     const std::vector<std::pair<const char*, py::list>>& fields, event_rows& rows) {
+std::string read_row(std::size_t i, const event_columns& c, event_rows& rows) {
   try {
-    auto id = to_text(ticket[i], "ticket");
+    auto id = c.ticket.text(i);
     if (!id || id->empty()) return "missing ticket";
     rows.ticket[i] = *id;
     sla::ticket_event& e = rows.event[i];
-    auto kind = to_text(event[i], "event");
+    auto kind = c.event.text(i);
     if (!kind) return "missing event";
     sla_bindings::set_event_kind(e, *kind);
-    e.at = at_is_seconds ? from_seconds(at[i]) : to_instant(at[i], "at");
-    for (const auto& [name, values] : fields)
-      if (auto text = to_text(values[i], name)) sla_bindings::set_event_field(e, name, *text);
+    e.at = c.at->at(i);
+    for (const auto& [name, values] : c.fields)
+      if (auto text = values.text(i)) sla_bindings::set_event_field(e, name, *text);
     return {};
   } catch (const sla::error& e) {
     return e.message();
@@ -72,24 +144,28 @@ std::string read_row(std::size_t i, const py::list& ticket, const py::list& even
   }
 }
 
+std::size_t row_count(py::handle ticket) {
+  if (py::isinstance<py::tuple>(ticket)) return py::len(py::reinterpret_borrow<py::tuple>(ticket)[1]);
+  return py::len(ticket);
+}
+
 event_rows read_rows(const py::dict& columns, error_mode mode) {
   if (!columns.contains("ticket") || !columns.contains("event") || (!columns.contains("at") && !columns.contains("at_seconds")))
     throw py::value_error("the events need the columns ticket, at and event");
-  py::list ticket = columns["ticket"];
-  std::size_t n = ticket.size();
-  py::list event = column(columns, "event", n);
-  bool at_is_seconds = columns.contains("at_seconds");
-  py::list at = column(columns, at_is_seconds ? "at_seconds" : "at", n);
-  py::list lines = column(columns, "line", n);
-  std::vector<std::pair<const char*, py::list>> fields;
+  std::size_t n = row_count(columns["ticket"]);
+  event_columns c{column_view(columns["ticket"], "ticket", n), column_view(columns["event"], "event", n), at_view(columns, n), {}};
   for (const char* name : event_fields)
-    if (columns.contains(name)) fields.emplace_back(name, column(columns, name, n));
+    if (columns.contains(name)) c.fields.emplace_back(name, column_view(columns[name], name, n));
+  std::optional<py::array_t<std::int64_t>> lines;
+  if (columns.contains("line"))
+    lines = py::reinterpret_borrow<py::object>(columns["line"]).cast<py::array_t<std::int64_t, py::array::forcecast>>();
+  if (lines && static_cast<std::size_t>(lines->size()) != n) throw py::value_error("column line has another length");
 
   event_rows rows{std::vector<std::string>(n), std::vector<sla::ticket_event>(n), std::vector<long>(n),
                   std::vector<std::string>(n)};
   for (std::size_t i = 0; i < n; ++i) {
-    rows.line[i] = lines.empty() ? static_cast<long>(i + 1) : lines[i].cast<long>();
-    rows.problem[i] = read_row(i, ticket, event, at, at_is_seconds, fields, rows);
+    rows.line[i] = lines ? static_cast<long>(lines->at(i)) : static_cast<long>(i + 1);
+    rows.problem[i] = read_row(i, c, rows);
     if (!rows.problem[i].empty() && mode == error_mode::raise)
       throw sla::error(sla::error_code::invalid_argument, fmt::format("row {}: {}", rows.line[i], rows.problem[i]));
   }
@@ -131,10 +207,12 @@ std::vector<ticket_result> group_by_ticket(const event_rows& rows, std::vector<p
   return tickets;
 }
 
-void evaluate_ticket(const sla::policy& p, const event_rows& rows, sla::instant now, bool json, error_mode mode,
+// Evaluates one ticket; its events are moved out of `rows`.
+void evaluate_ticket(const sla::policy& p, event_rows& rows, sla::instant now, bool json, error_mode mode,
                      ticket_result& t, std::vector<problem_row>& problems) {
   std::vector<sla::ticket_event> events;
-  for (std::size_t r : t.rows) events.push_back(rows.event[r]);
+  events.reserve(t.rows.size());
+  for (std::size_t r : t.rows) events.push_back(std::move(rows.event[r]));
   sla::ticket ticket(t.id);
   for (std::size_t k : sla_bindings::history_order(events)) {
     try {
@@ -155,7 +233,7 @@ void evaluate_ticket(const sla::policy& p, const event_rows& rows, sla::instant 
   if (json) t.json = sla_bindings::evaluation_json(t.id, *t.evaluation);
 }
 
-evaluation_run evaluate_rows(const sla::policy& p, const event_rows& rows, sla::instant now, bool json, error_mode mode) {
+evaluation_run evaluate_rows(const sla::policy& p, event_rows& rows, sla::instant now, bool json, error_mode mode) {
   evaluation_run run;
   run.tickets = group_by_ticket(rows, run.problems);
   for (auto& t : run.tickets) evaluate_ticket(p, rows, now, json, mode, t, run.problems);

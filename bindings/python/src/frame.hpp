@@ -14,11 +14,13 @@ namespace sla_python {
 
 namespace py = pybind11;
 
-// `columns` maps a column name to a list with one item per event row: "ticket", "event" and
-// "at" (RFC 3339 text or aware datetimes) — or "at_seconds" (int seconds since 1970 UTC, None
-// when missing) instead of "at" —, optionally "line" (ints: how rows are named in errors; else
-// the row's position from 1) and any of the event fields type, severity, plan, region,
-// timezone, country, status, users_affected (None or NaN: not given).
+// `columns` maps a column name to its values, one per event row: "ticket", "event" and "at"
+// (RFC 3339 text or aware datetimes) — or "at_seconds" (an int64 array of seconds since 1970
+// UTC, the smallest int64 when missing) instead of "at" —, optionally "line" (an int64 array:
+// how rows are named in errors; else the row's position from 1) and any of the event fields
+// type, severity, plan, region, timezone, country, status, users_affected. A column is a list
+// (None or NaN: not given) or a pandas Categorical as ("categorical", codes, categories), whose
+// categories are read once.
 // output: "rows" or "json". errors: "raise" (the first unusable row or rejected event raises
 // sla.Error) or "report" (each becomes a row with `line` and `error`, and is left out of its
 // ticket, as sla-check does).

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -56,27 +57,50 @@ read_result read_lines(std::string_view text, std::vector<std::string> header) {
   return out;
 }
 
-py::object text_or_none(const std::string& s) { return none_if_empty(s); }
+// A column of few distinct values (event names, types, statuses, zones, …) as a pandas
+// Categorical's codes and categories: cheap to build, to ship between Dask workers, and to read
+// back in evaluate_frame. "" (not given) is code -1.
+class category_column {
+ public:
+  void push(const std::string& value) {
+    if (value.empty()) return codes_.push_back(-1);
+    auto [it, added] = index_.try_emplace(value, static_cast<std::int64_t>(categories_.size()));
+    if (added) categories_.push_back(value);
+    codes_.push_back(it->second);
+  }
+  py::tuple to_py() const {
+    return py::make_tuple(py::array_t<std::int64_t>(codes_.size(), codes_.data()), py::cast(categories_));
+  }
+
+ private:
+  std::vector<std::int64_t> codes_;
+  std::vector<std::string> categories_;
+  std::unordered_map<std::string, std::int64_t> index_;
+};
 
 py::dict columns_of(const std::vector<sla_examples::event_line>& events) {
-  py::list ticket, event, type, severity, plan, region, timezone, country, status, users;
-  std::vector<std::int64_t> line, at;
+  py::list ticket;
+  category_column event, type, severity, plan, region, timezone, country, status;
+  std::vector<std::int64_t> line, at, users;
+  std::vector<bool> no_users;
   for (const auto& l : events) {
     const sla::ticket_event& e = l.event;
     line.push_back(l.line);
     at.push_back(e.at.time_since_epoch().count() * 1'000'000'000);
     ticket.append(l.ticket);
-    event.append(e.kind == sla::event_kind::custom ? e.name : std::string(sla::to_string(e.kind)));
-    type.append(text_or_none(e.type)), severity.append(text_or_none(e.severity)), plan.append(text_or_none(e.plan));
-    region.append(text_or_none(e.region)), timezone.append(text_or_none(e.timezone));
-    country.append(text_or_none(e.country)), status.append(text_or_none(e.status));
-    users.append(e.users_affected ? py::object(py::int_(*e.users_affected)) : py::object(py::none()));
+    event.push(e.kind == sla::event_kind::custom ? e.name : std::string(sla::to_string(e.kind)));
+    type.push(e.type), severity.push(e.severity), plan.push(e.plan), region.push(e.region), timezone.push(e.timezone);
+    country.push(e.country), status.push(e.status);
+    users.push_back(e.users_affected.value_or(0)), no_users.push_back(!e.users_affected);
   }
+  py::array_t<bool> users_mask(no_users.size());
+  for (std::size_t i = 0; i < no_users.size(); ++i) users_mask.mutable_at(i) = no_users[i];
   py::dict c;
   c["line"] = py::array_t<std::int64_t>(line.size(), line.data());
-  c["ticket"] = ticket, c["at"] = py::array_t<std::int64_t>(at.size(), at.data()), c["event"] = event;
-  c["type"] = type, c["severity"] = severity, c["plan"] = plan, c["region"] = region, c["timezone"] = timezone;
-  c["country"] = country, c["status"] = status, c["users_affected"] = users;
+  c["ticket"] = ticket, c["at"] = py::array_t<std::int64_t>(at.size(), at.data()), c["event"] = event.to_py();
+  c["type"] = type.to_py(), c["severity"] = severity.to_py(), c["plan"] = plan.to_py(), c["region"] = region.to_py();
+  c["timezone"] = timezone.to_py(), c["country"] = country.to_py(), c["status"] = status.to_py();
+  c["users_affected"] = py::make_tuple(py::array_t<std::int64_t>(users.size(), users.data()), users_mask);
   return c;
 }
 

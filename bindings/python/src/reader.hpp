@@ -11,9 +11,10 @@ namespace py = pybind11;
 
 // Reads the lines of `data` (UTF-8 bytes; blank lines are skipped but counted). `header` is the
 // CSV header in force when the text does not start with one (None: none). Returns a dict with
-// "columns" (line, ticket, at (ns since 1970), event, type, severity, plan, region, timezone,
-// country, status, users_affected), "errors" ([(line, message)]) and "lines" (the count of
-// lines, blank ones included). The parsing runs without the GIL.
+// "columns" — line and at (ns since 1970) as int64 arrays, ticket as a list, event, type,
+// severity, plan, region, timezone, country and status as (codes, categories) of a pandas
+// Categorical, users_affected as (values, missing mask) —, "errors" ([(line, message)]) and
+// "lines" (the count of lines, blank ones included). The parsing runs without the GIL.
 py::dict read_events(const py::bytes& data, const py::object& header);
 
 }  // namespace sla_python
