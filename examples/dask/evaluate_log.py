@@ -14,8 +14,10 @@ line per input line that cannot be used (with "file" when several logs are given
 then one JSON line per ticket, in the order of the tickets' first events. The lines are read by
 sla-check's own reader (sla.read_events), so the same lines are rejected with the same messages.
 Standard error ends with sla-check's `lines=L events=E tickets=T errors=X`, then
-`seconds=S events_per_second=R` (the evaluation on the cluster, from reading the log to the
-last line written, without starting the cluster).
+`seconds=S events_per_second=R workers=W worker_cpu_seconds=C`: the wall time from reading the
+log to the last line written (without starting the cluster), the events evaluated per second
+of it, and the CPU time the workers spent meanwhile (C close to W × S: the workers had their
+cores to themselves; much less: they waited, for data or for a busy machine).
 
   --workers N          a LocalCluster of N worker processes on this machine (default 2)
   --scheduler ADDRESS  a running cluster instead (tcp://host:8786); the workers need the sla
@@ -72,19 +74,26 @@ def parse_block(data, block, header):
 # ---- Evaluating on the workers ----------------------------------------------------------------
 
 class SlaWorkerSetup:
-    """A worker plugin: puts --module-dir on sys.path and loads the policy once per worker."""
+    """A worker plugin: puts --module-dir on sys.path and loads the policy once per worker.
+
+    The policy is read from its absolute path (a worker's working directory is its own) but
+    named as the user gave it, as sla-check names it: its rules' positions ("rule" in the
+    output) then read the same."""
 
     name = "sla-setup"
 
     def __init__(self, module_dir, policy_path):
         self.module_dir = module_dir
         self.policy_path = policy_path
+        self.policy_file = os.path.abspath(policy_path)
 
     def setup(self, worker):
         if self.module_dir and self.module_dir not in sys.path:
             sys.path.insert(0, self.module_dir)
         import sla
-        worker.sla_policy = sla.Policy.load(self.policy_path)
+        with open(self.policy_file, encoding="utf-8", newline="") as f:
+            text = f.read()
+        worker.sla_policy = sla.Policy.parse(text, self.policy_path, os.path.dirname(self.policy_file))
 
 
 def evaluate_partition(part, now):
@@ -201,6 +210,15 @@ def build(args, client):
     return answer, counts, problems, read, files, names
 
 
+def worker_cpu_seconds(client):
+    """CPU seconds (user + system) the worker processes have used so far, summed."""
+    def used():
+        import resource
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+    return sum(client.run(used).values())
+
+
 def position(seq, counts, files):
     """(file index, line number from 1) of a seq."""
     block, line = seq >> LINE_BITS, seq & ((1 << LINE_BITS) - 1)
@@ -230,7 +248,6 @@ def main():
     except sla.Error as e:
         print(f"evaluate_log: {e}", file=sys.stderr)
         return 2
-    args.policy = os.path.abspath(args.policy) if "://" not in args.policy else args.policy
     try:
         client = connect(args)
     except OSError as e:
@@ -242,17 +259,24 @@ def main():
         except (ImportError, sla.Error) as e:
             print(f"evaluate_log: a worker cannot evaluate: {e}", file=sys.stderr)
             return 2
-        started = time.perf_counter()
+        started, cpu_before = time.perf_counter(), worker_cpu_seconds(client)
         try:
             answer, counts, problems, read, files, names = build(args, client)
             answer, counts, problems, read = dask.compute(answer, counts, problems, read)
+            workers = len(client.scheduler_info()["workers"])
+            cpu = worker_cpu_seconds(client) - cpu_before
         except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
             print(f"evaluate_log: cannot read {e.filename}: {e.strerror}", file=sys.stderr)
             return 2
-        return report(args, answer, counts, problems, files, names, sum(read), started)
+        status = report(args, answer, counts, problems, files, names, sum(read))
+        seconds = time.perf_counter() - started
+        events = sum(read) - int((answer["is_error"] & (answer["seq"] >= 0)).sum())
+        print(f"seconds={seconds:.2f} events_per_second={events / seconds:.0f} workers={workers} "
+              f"worker_cpu_seconds={cpu:.1f}", file=sys.stderr)
+        return status
 
 
-def report(args, answer, counts, problems, files, names, parsed_events, started):
+def report(args, answer, counts, problems, files, names, parsed_events):
     """Writes the answer in sla-check's order and the counts; returns the exit status."""
     errors = []  # (file, line, message)
     for block_problems in problems:
@@ -279,12 +303,10 @@ def report(args, answer, counts, problems, files, names, parsed_events, started)
             out.flush()
     for message in failed["error"]:
         print(message, file=sys.stderr)
-    seconds = time.perf_counter() - started
     events = parsed_events - len(rejected)
     read_lines = parsed_events + sum(len(p) for p in problems)
     ticket_count = int((~answer["is_error"]).sum())
     print(f"lines={read_lines} events={events} tickets={ticket_count} errors={len(errors)}", file=sys.stderr)
-    print(f"seconds={seconds:.2f} events_per_second={events / seconds:.0f}", file=sys.stderr)
     return 1 if errors or len(failed) else 0
 
 

@@ -7,26 +7,26 @@ import pathlib
 import subprocess
 
 import sla
-from conftest import POLICIES, PYTHON, SOURCE_DIR, run_program
+from conftest import BIN_DIR, POLICIES, PYTHON, SOURCE_DIR
 from test_evaluate import NOW, generated_log
 
 SCRIPT = SOURCE_DIR / "examples" / "dask" / "evaluate_log.py"
 MODULE_DIR = pathlib.Path(sla.__file__).resolve().parent.parent  # the directory holding the package sla
 
 
-def evaluate_log(*args):
+def evaluate_log(*args, cwd=None):
     """Runs the example with the module found through --module-dir only (no PYTHONPATH), as a
     cluster whose workers are given the module's directory would."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     done = subprocess.run([PYTHON, str(SCRIPT), "--workers", "2", "--module-dir", str(MODULE_DIR), *map(str, args)],
-                          capture_output=True, text=True, env=env, timeout=300)
+                          capture_output=True, text=True, env=env, timeout=300, cwd=cwd)
     assert done.returncode in (0, 1), done.stderr
     return done
 
 
-def sla_check(policy, log_path):
-    done = subprocess.run([str(pathlib.Path(os.environ.get("SLA_BIN_DIR", "")) / "sla-check"), "--policy",
-                           str(policy), "--now", NOW, str(log_path)], capture_output=True, text=True)
+def sla_check(policy, log_path, cwd=None):
+    done = subprocess.run([str(BIN_DIR / "sla-check"), "--policy", str(policy), "--now", NOW, str(log_path)],
+                          capture_output=True, text=True, cwd=cwd)
     return done
 
 
@@ -37,10 +37,12 @@ def write_log(tmp_path, name, text):
 
 
 def test_two_workers_give_sla_checks_output(tmp_path):
-    policy = POLICIES / "avallain.yaml"
-    log = write_log(tmp_path, "events.jsonl", generated_log(policy, 2000, 21, "--bad", "20"))
-    expected = sla_check(policy, log)
-    got = evaluate_log("--policy", policy, "--now", NOW, log)
+    # The policy named relative to the working directory, as a user types it: each target's
+    # "rule" names it so in sla-check's output, and so must it in the example's.
+    log = write_log(tmp_path, "events.jsonl", generated_log(POLICIES / "avallain.yaml", 2000, 21, "--bad", "20"))
+    expected = sla_check("policies/avallain.yaml", log, cwd=SOURCE_DIR)
+    assert '"rule": "policies/avallain.yaml:' in expected.stdout
+    got = evaluate_log("--policy", "policies/avallain.yaml", "--now", NOW, log, cwd=SOURCE_DIR)
     assert got.stdout == expected.stdout
     assert got.returncode == expected.returncode == 1  # some lines rejected
     counts = expected.stderr.strip().splitlines()[-1]
