@@ -307,7 +307,8 @@ PYBIND11_MODULE(_sla, m) {
   define_calendar(m);
   define_tracker(m);
   m.def("evaluate", &evaluate, "policy"_a, "events"_a, "now"_a, "ticket"_a = "",
-        "Evaluates one ticket's events (mappings with sla-check's input keys) at `now`.");
+        "Evaluates one ticket's events (mappings with sla-check's input keys) at `now`, in sla-check's order; "
+        "`ticket` names it (default: the events' `ticket`, else \"ticket\").");
   m.def("_evaluate_columns", &evaluate_columns_entry, "policy"_a, "columns"_a, "now"_a, "output"_a, "errors"_a);
   m.def("_read_events", &read_events, "data"_a, "header"_a);
   m.def("parse_instant", [](const std::string& text) { return to_datetime(sla::parse_instant(text)); }, "text"_a,
