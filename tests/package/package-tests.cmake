@@ -35,3 +35,16 @@ add_test(NAME package.add_subdirectory
           ${SLA_PACKAGE_ARGS}
           -P ${SLA_PACKAGE_DIR}/run-consumer.cmake)
 set_tests_properties(package.add_subdirectory PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE LABELS package)
+
+# The bindings as installed (run-bindings.cmake): a C project against sla::c, the Python package
+# and the Ruby declarations, each from the scratch prefix alone.
+if(SLA_INSTALL AND SLA_BUILD_C_API AND SLA_BUILD_PYTHON AND SLA_RUBY)
+  add_test(NAME package.bindings
+    COMMAND ${CMAKE_COMMAND} -DSLA_BUILD_DIR=${PROJECT_BINARY_DIR}
+            -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/package-bindings
+            -DCONSUMER_DIR=${SLA_PACKAGE_DIR}/c-consumer
+            -DCONFIG=$<CONFIG> -DGENERATOR=${CMAKE_GENERATOR}
+            -DPYTHON=${SLA_PYTHON} -DPYTHON_DIR=${SLA_PYTHON_INSTALL_DIR} -DRUBY=${SLA_RUBY}
+            -P ${SLA_PACKAGE_DIR}/run-bindings.cmake)
+  set_tests_properties(package.bindings PROPERTIES TIMEOUT 300 LABELS "package;binding")
+endif()
