@@ -36,6 +36,7 @@ Exit status: 0 every line used, 1 some lines rejected, 2 could not run (as sla-c
 
 import argparse
 import csv
+import itertools
 import logging
 import os
 import sys
@@ -219,11 +220,31 @@ def worker_cpu_seconds(client):
     return sum(client.run(used).values())
 
 
-def position(seq, counts, files):
+def first_lines(counts, files):
+    """Per block, how many lines of its file come before it."""
+    before, seen = [], {}
+    for count, file in zip(counts, files):
+        before.append(seen.get(file, 0))
+        seen[file] = before[-1] + count
+    return before
+
+
+def position(seq, before, files):
     """(file index, line number from 1) of a seq."""
     block, line = seq >> LINE_BITS, seq & ((1 << LINE_BITS) - 1)
-    before = sum(counts[b] for b in range(block) if files[b] == files[block])
-    return files[block], before + line + 1
+    return files[block], before[block] + line + 1
+
+
+def write_lines(path, lines):
+    """Writes the lines to `path` (fsspec: a local path or a URL), or to standard output."""
+    import fsspec
+
+    if path is None:
+        sys.stdout.writelines(line + "\n" for line in lines)
+        sys.stdout.flush()
+        return
+    with fsspec.open(path, "w", encoding="utf-8") as out:
+        out.writelines(line + "\n" for line in lines)
 
 
 def error_line(file, line, message, names):
@@ -268,46 +289,39 @@ def main():
         except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
             print(f"evaluate_log: cannot read {e.filename}: {e.strerror}", file=sys.stderr)
             return 2
-        status = report(args, answer, counts, problems, files, names, sum(read))
+        status, events = report(args, answer, counts, problems, files, names, sum(read))
         seconds = time.perf_counter() - started
-        events = sum(read) - int((answer["is_error"] & (answer["seq"] >= 0)).sum())
         print(f"seconds={seconds:.2f} events_per_second={events / seconds:.0f} workers={workers} "
               f"worker_cpu_seconds={cpu:.1f}", file=sys.stderr)
         return status
 
 
 def report(args, answer, counts, problems, files, names, parsed_events):
-    """Writes the answer in sla-check's order and the counts; returns the exit status."""
+    """Writes the answer in sla-check's order and its counts; returns (exit status, events
+    evaluated)."""
+    before = first_lines(counts, files)
     errors = []  # (file, line, message)
     for block_problems in problems:
         for seq, message in block_problems:
-            errors.append((*position(seq, counts, files), message))
+            errors.append((*position(seq, before, files), message))
     rejected = answer[answer["is_error"] & (answer["seq"] >= 0)]
     failed = answer[answer["is_error"] & (answer["seq"] < 0)]
     for seq, message in zip(rejected["seq"], rejected["error"]):
-        errors.append((*position(int(seq), counts, files), message))
+        errors.append((*position(int(seq), before, files), message))
     errors.sort(key=lambda e: (e[0], e[1]))
-    tickets = answer[~answer["is_error"]].sort_values("seq", kind="stable")
-    lines = [error_line(f, n, m, names) for f, n, m in errors]
+    error_lines = [error_line(f, n, m, names) for f, n, m in errors]
     if args.output_dir:
-        import fsspec
-        with fsspec.open(f"{args.output_dir}/errors.jsonl", "w", encoding="utf-8") as out:
-            out.write("".join(line + "\n" for line in lines))
+        write_lines(f"{args.output_dir}/errors.jsonl", error_lines)
     else:
-        lines.extend(tickets["json"])
-        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-        out.write("".join(line + "\n" for line in lines))
-        if args.output:
-            out.close()
-        else:
-            out.flush()
+        tickets = answer[~answer["is_error"]].sort_values("seq", kind="stable")
+        write_lines(args.output, itertools.chain(error_lines, tickets["json"]))
     for message in failed["error"]:
         print(message, file=sys.stderr)
     events = parsed_events - len(rejected)
     read_lines = parsed_events + sum(len(p) for p in problems)
     ticket_count = int((~answer["is_error"]).sum())
     print(f"lines={read_lines} events={events} tickets={ticket_count} errors={len(errors)}", file=sys.stderr)
-    return 1 if errors or len(failed) else 0
+    return (1 if errors or len(failed) else 0), events
 
 
 if __name__ == "__main__":

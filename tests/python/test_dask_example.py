@@ -1,6 +1,6 @@
 """examples/dask/evaluate_log.py on a LocalCluster of 2 worker processes: its output equals
 sla-check's, byte for byte, for generated logs with rejected lines — read whole, or in many
-small blocks and partitions, or written by the workers into a directory."""
+small blocks and partitions, from several files, or written by the workers into a directory."""
 import collections
 import os
 import pathlib
@@ -64,3 +64,15 @@ def test_small_blocks_many_partitions_and_an_output_directory(tmp_path):
     tickets = [line for part in sorted(out.glob("part-*.jsonl")) for line in part.read_text().splitlines()]
     assert errors == [line for line in expected if line.startswith('{"line"')]
     assert collections.Counter(tickets) == collections.Counter(line for line in expected if line.startswith('{"ticket"'))
+
+
+def test_several_logs_are_named_in_errors_and_numbered_each_from_one(tmp_path):
+    policy = POLICIES / "avallain.yaml"
+    lines = generated_log(policy, 800, 23, "--bad", "12").splitlines(keepends=True)
+    first = write_log(tmp_path, "monday.jsonl", "".join(lines[: len(lines) // 2]))
+    second = write_log(tmp_path, "tuesday.jsonl", "\n" + "".join(lines[len(lines) // 2:]))  # a blank first line
+    expected = subprocess.run([str(BIN_DIR / "sla-check"), "--policy", str(policy), "--now", NOW, str(first),
+                               str(second)], capture_output=True, text=True).stdout
+    assert '{"file": ' in expected
+    got = evaluate_log("--policy", policy, "--now", NOW, "--blocksize", "16KiB", first, second)
+    assert got.stdout == expected
