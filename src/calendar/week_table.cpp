@@ -119,7 +119,14 @@ void utc_week_table::builder::fill_buckets(utc_week_table& t) const {
       for (; rest >= length; rest -= length) ++q;
       for (; x < end; ++b, x += size) {
         t.bucket_week_[b] = static_cast<std::uint32_t>(first_week + q);
-        for (rest += size; rest >= length; rest -= length) ++q;
+        rest += size;
+        // A bucket is under two average weeks: two branch-free steps, a loop only for short weeks.
+        for (int step = 0; step < 2; ++step) {
+          bool past = rest >= length;
+          rest -= past ? length : 0;
+          q += past;
+        }
+        for (; rest >= length; rest -= length) ++q;
       }
     }
     base = end;
