@@ -254,13 +254,25 @@ std::string policy::calendar_in_region(std::string_view calendar, std::string_vi
   return mapped == r->second.end() ? std::string(calendar) : mapped->second;
 }
 
+namespace {
+// The zone and the holidays' country a policy calendar is compiled with for a ticket.
+struct calendar_choice {
+  std::string_view zone, holidays_of;
+  bool is_default;  // the calendar as loaded
+};
+calendar_choice choose(const policy_calendar& c, std::string_view tenant_zone, std::string_view country) {
+  calendar_choice out;
+  out.zone = c.tenant_timezone && !tenant_zone.empty() ? tenant_zone : std::string_view(c.spec.timezone);
+  out.holidays_of = !c.holidays_by_country ? std::string_view{} : country.empty() ? std::string_view(c.default_country) : country;
+  out.is_default = out.zone == c.spec.timezone && out.holidays_of == c.default_country;
+  return out;
+}
+}  // namespace
+
 business_calendar policy_data::compile_for(std::size_t index, std::string_view tenant_zone, std::string_view country) const {
   const policy_calendar& c = calendars[index];
-  const std::string_view zone = c.tenant_timezone && !tenant_zone.empty() ? tenant_zone : std::string_view(c.spec.timezone);
-  const std::string_view holidays_of = !c.holidays_by_country ? std::string_view{}
-                                       : country.empty()      ? std::string_view(c.default_country)
-                                                              : country;
-  if (zone == c.spec.timezone && holidays_of == c.default_country) return compiled[index];
+  const auto [zone, holidays_of, is_default] = choose(c, tenant_zone, country);
+  if (is_default) return compiled[index];
   calendar_spec spec = c.spec;
   if (c.holidays_by_country) {
     spec = specs_without_country[index];
@@ -280,12 +292,8 @@ business_calendar policy_data::compile_for(std::size_t index, std::string_view t
 }
 
 const business_calendar& policy_data::calendar_for(std::size_t index, std::string_view tenant_zone, std::string_view country) const {
-  const policy_calendar& c = calendars[index];
-  const std::string_view zone = c.tenant_timezone && !tenant_zone.empty() ? tenant_zone : std::string_view(c.spec.timezone);
-  const std::string_view holidays_of = !c.holidays_by_country ? std::string_view{}
-                                       : country.empty()      ? std::string_view(c.default_country)
-                                                              : country;
-  if (zone == c.spec.timezone && holidays_of == c.default_country) return compiled[index];
+  const auto [zone, holidays_of, is_default] = choose(calendars[index], tenant_zone, country);
+  if (is_default) return compiled[index];
   const auto key = std::tuple<std::size_t, std::string, std::string>{index, std::string(zone), std::string(holidays_of)};
   {
     std::shared_lock lock(tenant_mutex);
