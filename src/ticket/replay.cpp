@@ -396,8 +396,7 @@ void ticket_replay::apply(const resolved_event& e, std::string_view zone, std::s
 
 ticket_evaluation ticket_replay::result(instant now) const {
   ticket_evaluation out{data_->type_name(type_), data_->severity_name(severity_), data_->plan_name(plan_),
-                        data_->region_name(region_), {}, std::nullopt};
-  out.country = country_;
+                        data_->region_name(region_), {}, std::nullopt, country_};
   auto consider = [&](std::optional<instant> t) {
     if (t && *t > now && (!out.next_change || *t < *out.next_change)) out.next_change = t;
   };
