@@ -70,48 +70,80 @@ struct event_input {
 
 namespace detail {
 
-inline bool set_field(sla::ticket_event& e, std::string& ticket, std::string_view key, std::string_view value,
+// The fields an event line may have.
+enum class field { unknown, ticket, at, event, type, severity, plan, region, country, timezone, status, users_affected };
+
+// A key's field: one comparison against the name of its length.
+inline field field_of(std::string_view key) noexcept {
+  auto is = [&](std::string_view name, field f) { return key == name ? f : field::unknown; };
+  switch (key.size()) {
+    case 2: return is("at", field::at);
+    case 4: return key[0] == 'p' ? is("plan", field::plan) : is("type", field::type);
+    case 5: return is("event", field::event);
+    case 6:
+      switch (key[0]) {
+        case 't': return is("ticket", field::ticket);
+        case 'r': return is("region", field::region);
+        case 's': return is("status", field::status);
+        default: return field::unknown;
+      }
+    case 7: return is("country", field::country);
+    case 8: return key[0] == 's' ? is("severity", field::severity) : is("timezone", field::timezone);
+    case 14: return is("users_affected", field::users_affected);
+    default: return field::unknown;
+  }
+}
+
+// Fields that may be null in JSON (absent, in effect).
+inline bool may_be_null(field f) noexcept {
+  return f == field::users_affected || f == field::plan || f == field::timezone || f == field::region ||
+         f == field::country;
+}
+
+inline bool set_field(sla::ticket_event& e, std::string& ticket, std::string_view key, field f, std::string_view value,
                       bool value_is_null, std::string* why) {
   auto text = [&](std::string& out) {
     out.assign(value.data(), value.size());
     return true;
   };
-  if (key == "ticket") return text(ticket);
-  if (key == "at") {
-    std::string reason;
-    auto t = sla::try_parse_instant(value, &reason);
-    if (!t) return *why = "at: " + reason, false;
-    e.at = *t;
-    return true;
-  }
-  if (key == "event") {
-    // A name that is not a built-in event may be one the policy declares: checked against it
-    // when the event is appended to its ticket.
-    if (auto kind = sla::parse_event_kind(value)) {
-      e.kind = *kind;
-    } else if (value.empty()) {
-      return *why = "event: empty", false;
-    } else {
-      e.kind = sla::event_kind::custom;
-      e.name.assign(value.data(), value.size());
+  switch (f) {
+    case field::ticket: return text(ticket);
+    case field::at: {
+      std::string reason;
+      auto t = sla::try_parse_instant(value, &reason);
+      if (!t) return *why = "at: " + reason, false;
+      e.at = *t;
+      return true;
     }
-    return true;
-  }
-  if (key == "type") return text(e.type);
-  if (key == "severity") return text(e.severity);
-  if (key == "plan") return text(e.plan);
-  if (key == "region") return text(e.region);
-  if (key == "country") return text(e.country);
-  if (key == "timezone") return text(e.timezone);
-  if (key == "status") return text(e.status);
-  if (key == "users_affected") {
-    if (value_is_null || value.empty()) return true;
-    long long n = 0;
-    char extra = 0;
-    if (std::sscanf(std::string(value).c_str(), "%lld%c", &n, &extra) != 1 || n < 0)
-      return *why = fmt::format("users_affected: expected a whole number, got \"{}\"", value), false;
-    e.users_affected = n;
-    return true;
+    case field::event:
+      // A name that is not a built-in event may be one the policy declares: checked against it
+      // when the event is appended to its ticket.
+      if (auto kind = sla::parse_event_kind(value)) {
+        e.kind = *kind;
+      } else if (value.empty()) {
+        return *why = "event: empty", false;
+      } else {
+        e.kind = sla::event_kind::custom;
+        e.name.assign(value.data(), value.size());
+      }
+      return true;
+    case field::type: return text(e.type);
+    case field::severity: return text(e.severity);
+    case field::plan: return text(e.plan);
+    case field::region: return text(e.region);
+    case field::country: return text(e.country);
+    case field::timezone: return text(e.timezone);
+    case field::status: return text(e.status);
+    case field::users_affected: {
+      if (value_is_null || value.empty()) return true;
+      long long n = 0;
+      char extra = 0;
+      if (std::sscanf(std::string(value).c_str(), "%lld%c", &n, &extra) != 1 || n < 0)
+        return *why = fmt::format("users_affected: expected a whole number, got \"{}\"", value), false;
+      e.users_affected = n;
+      return true;
+    }
+    case field::unknown: break;
   }
   return *why = fmt::format("unknown field \"{}\"", key), false;
 }
@@ -143,11 +175,11 @@ inline bool parse_json(simdjson::ondemand::parser& parser, const char* line, std
   if (auto err = doc.get_object().get(obj)) return not_json(err);
   bool has_at = false, has_event = false;
   std::string number;
-  for (auto field : obj) {
+  for (auto member : obj) {
     std::string_view key;
-    if (auto err = field.unescaped_key().get(key)) return not_json(err);
+    if (auto err = member.unescaped_key().get(key)) return not_json(err);
     ondemand::value v;
-    if (auto err = field.value().get(v)) return not_json(err);
+    if (auto err = member.value().get(v)) return not_json(err);
     ondemand::json_type vt;
     if (auto err = v.type().get(vt)) return not_json(err);
     std::string_view value;
@@ -179,12 +211,11 @@ inline bool parse_json(simdjson::ondemand::parser& parser, const char* line, std
       }
       default: return *why = fmt::format("{}: expected a string or a whole number", key), false;
     }
-    if (key == "at") has_at = true;
-    if (key == "event") has_event = true;
-    if (is_null && key != "users_affected" && key != "plan" && key != "timezone" && key != "region" &&
-        key != "country")
-      return *why = fmt::format("{}: must not be null", key), false;
-    if (!set_field(event, ticket, key, value, is_null, why)) return false;
+    const field f = field_of(key);
+    if (f == field::at) has_at = true;
+    if (f == field::event) has_event = true;
+    if (is_null && f != field::unknown && !may_be_null(f)) return *why = fmt::format("{}: must not be null", key), false;
+    if (!set_field(event, ticket, key, f, value, is_null, why)) return false;
   }
   // Past the object the document must be at its end (OUT_OF_BOUNDS: no token left).
   if (doc.current_location().error() != OUT_OF_BOUNDS) return *why = "not JSON: text after the object", false;
@@ -214,9 +245,10 @@ inline bool parse_csv(const std::vector<std::string>& header, const std::string&
   bool has_at = false, has_event = false;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (cells[i].empty()) continue;
-    if (header[i] == "at") has_at = true;
-    if (header[i] == "event") has_event = true;
-    if (!set_field(out.event, out.ticket, header[i], cells[i], false, why)) return false;
+    const field f = field_of(header[i]);
+    if (f == field::at) has_at = true;
+    if (f == field::event) has_event = true;
+    if (!set_field(out.event, out.ticket, header[i], f, cells[i], false, why)) return false;
   }
   return finish(out.event, out.ticket, has_at, has_event, why);
 }
@@ -226,11 +258,8 @@ inline bool parse_csv(const std::vector<std::string>& header, const std::string&
 // Whether a line is a CSV header: comma-separated names of known fields.
 inline bool is_csv_header(const std::vector<std::string>& cells) {
   if (cells.empty()) return false;
-  for (const auto& h : cells) {
-    sla::ticket_event probe;
-    std::string id, why;
-    if (h.empty() || (!detail::set_field(probe, id, h, "", true, &why) && why.rfind("unknown field", 0) == 0)) return false;
-  }
+  for (const auto& h : cells)
+    if (detail::field_of(h) == detail::field::unknown) return false;
   return true;
 }
 

@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <memory>
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,8 +31,46 @@ struct input_line {
   std::uint64_t seq() const noexcept { return (static_cast<std::uint64_t>(file) << 40) | static_cast<std::uint64_t>(number); }
 };
 
+// Bytes read from a file: grown without being filled first (they are read over at once).
+class text_buffer {
+ public:
+  const char* data() const noexcept { return data_.get(); }
+  char* data() noexcept { return data_.get(); }
+  std::size_t size() const noexcept { return size_; }
+  char back() const noexcept { return data_[size_ - 1]; }
+  void clear() noexcept { size_ = 0; }
+  // To n bytes; bytes past the old size are not set.
+  void resize(std::size_t n) {
+    reserve(n);
+    size_ = n;
+  }
+  void append(const char* from, std::size_t n) {
+    reserve(size_ + n);
+    if (n) std::memcpy(data_.get() + size_, from, n);
+    size_ += n;
+  }
+  void append(std::size_t n, char c) {
+    reserve(size_ + n);
+    std::memset(data_.get() + size_, c, n);
+    size_ += n;
+  }
+  void push_back(char c) { append(1, c); }
+
+ private:
+  void reserve(std::size_t n) {
+    if (n <= capacity_) return;
+    const std::size_t grown = std::max(n, capacity_ * 2);
+    auto bigger = std::make_unique_for_overwrite<char[]>(grown);
+    if (size_) std::memcpy(bigger.get(), data_.get(), size_);
+    data_ = std::move(bigger);
+    capacity_ = grown;
+  }
+  std::unique_ptr<char[]> data_;
+  std::size_t size_ = 0, capacity_ = 0;
+};
+
 struct input_batch {
-  std::string text;  // whole lines, then at least SIMDJSON_PADDING bytes
+  text_buffer text;  // whole lines, then at least SIMDJSON_PADDING bytes
   std::vector<input_line> lines;
 };
 
@@ -44,7 +84,8 @@ class input_reader {
   // The next batch of non-blank lines; false at the end of the last file. Throws sla::error(io)
   // for a file that cannot be opened or read to its end.
   bool next(input_batch& batch) {
-    batch.text.assign(carry_);
+    batch.text.clear();
+    batch.text.append(carry_.data(), carry_.size());
     batch.lines.clear();
     line_start_ = 0;
     scanned_ = carry_.size();
@@ -69,7 +110,7 @@ class input_reader {
         cut(batch);
         if (!batch.lines.empty()) {
           // The incomplete last line waits for the next batch.
-          carry_.assign(batch.text, line_start_, std::string::npos);
+          carry_.assign(batch.text.data() + line_start_, batch.text.size() - line_start_);
           batch.text.resize(line_start_);
           break;
         }

@@ -29,12 +29,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <functional>
+#include <future>
 #include <map>
 #include <set>
 #include <thread>
+#include <unordered_map>
 #include <unistd.h>
 
 #include "common/cli.hpp"
@@ -74,18 +77,42 @@ class writer {
   fmt::memory_buffer buffer_;
 };
 
+// Wall time spent in each phase, for --stats.
+struct phase_times {
+  enum phase { read, classify, parse, dispatch, check, evaluate, write, count };
+  double seconds[count] = {};
+  std::chrono::steady_clock::time_point since = std::chrono::steady_clock::now();
+  void lap(phase p) {
+    auto now = std::chrono::steady_clock::now();
+    seconds[p] += std::chrono::duration<double>(now - since).count();
+    since = now;
+  }
+};
+phase_times phases;
+
 struct line_error {
   std::uint64_t seq = 0;  // input order
   std::string message;
 };
 
-// Runs f(0) … f(n-1) on n threads (the calling thread is the first).
+// Runs f(0) … f(n-1) on n threads (the calling thread is the first); an exception from any of
+// them is thrown here once all have ended.
 void on_threads(unsigned n, const std::function<void(unsigned)>& f) {
   if (n <= 1) return f(0);
+  std::vector<std::exception_ptr> failed(n);
+  auto run = [&](unsigned i) {
+    try {
+      f(i);
+    } catch (...) {
+      failed[i] = std::current_exception();
+    }
+  };
   std::vector<std::thread> others;
-  for (unsigned i = 1; i < n; ++i) others.emplace_back(f, i);
-  f(0);
+  for (unsigned i = 1; i < n; ++i) others.emplace_back(run, i);
+  run(0);
   for (auto& t : others) t.join();
+  for (auto& e : failed)
+    if (e) std::rethrow_exception(e);
 }
 
 std::uint32_t hash_id(std::string_view id) {  // FNV-1a
@@ -94,19 +121,28 @@ std::uint32_t hash_id(std::string_view id) {  // FNV-1a
   return h;
 }
 
-// One parsed line, on its way to the thread that owns its ticket.
+// The thread that owns a ticket, from the high bits of its id's hash (the low bits place it in
+// the owner's table).
+unsigned owner_of(std::uint32_t hash, unsigned threads) {
+  return static_cast<unsigned>((std::uint64_t{hash} * threads) >> 32);
+}
+
+// One line of a batch, parsed, on its way to the thread that owns its ticket.
 struct parsed_line {
-  std::uint64_t seq = 0;
-  std::uint32_t line = 0;      // index into the batch's lines
-  bool json = false;           // parsed by a worker; CSV rows are parsed while classifying
-  bool ok = false;             // an event (possibly rejected by the policy); else a reader error
+  enum class state : std::uint8_t {
+    csv,      // not JSON: read in order after the batch's JSON lines (a CSV header changes the rows after it)
+    header,   // a CSV header: not an event line
+    event,    // an event, resolved against the policy or rejected by it (event.rejected)
+    error,    // a line that cannot be read
+  };
+  state what = state::csv;
+  std::uint8_t parsed_by = 0;  // the worker whose arena and messages hold its strings
   std::uint32_t hash = 0;      // of the ticket id
-  held_event event;
-  std::string error;           // a reader error, or the policy's reason for rejecting the event
-  // The ticket id, and a created event's zone and country, in the arena of the worker that
-  // parsed the line: offsets and lengths.
-  unsigned parsed_by = 0;
-  std::uint32_t ticket_at = 0, ticket_length = 0, zone_length = 0, country_length = 0;
+  std::uint32_t message = 0;   // error, or rejected: the reason, in the parser's messages
+  // The ticket id, and a created event's zone and country, in the parser's arena.
+  std::uint32_t ticket_at = 0;
+  std::uint16_t ticket_length = 0, zone_length = 0, country_length = 0;
+  held_event event;            // seq: the line's place in the input
 };
 
 // What a ticket's line can do to its memory: an event that can end its clocks makes it a
@@ -158,24 +194,10 @@ void check_history(const ticket_store& store, std::uint32_t index, std::vector<h
     return a.event.kind == sla::event_kind::created && b.event.kind != sla::event_kind::created;
   };
   if (t.needs_check) std::stable_sort(held.begin(), held.end(), before);
-  bool has_created = false;
-  sla::instant created_at{};
+  std::optional<sla::instant> created;
   for (const held_event& e : held) {
-    auto reject = [&](std::string_view why) {
-      if (errors)
-        errors->push_back({e.seq, fmt::format("ticket {}: {} event at {}: {}", t.id, sla::to_string(e.event.kind),
-                                              sla::format_instant(e.event.at), why)});
-    };
-    if (e.event.kind == sla::event_kind::created) {
-      if (has_created) {
-        reject("a second created event");
-        continue;
-      }
-    } else if (!has_created) {
-      reject("an event before created");
-      continue;
-    } else if (e.event.at < created_at) {
-      reject(fmt::format("before the ticket was created ({})", sla::format_instant(created_at)));
+    if (auto why = sla::history_rejects(created, e.event.kind, e.event.at)) {
+      if (errors) errors->push_back({e.seq, sla::event_error_message(t.id, e.event.kind, e.event.at, *why)});
       continue;
     }
     if (e.rejected) {
@@ -183,8 +205,7 @@ void check_history(const ticket_store& store, std::uint32_t index, std::vector<h
       continue;
     }
     if (e.event.kind == sla::event_kind::created) {
-      has_created = true;
-      created_at = e.event.at;
+      created = e.event.at;
       out.zone = e.zone;
       out.country = e.country;
       out.users_affected = e.users_affected;
@@ -194,33 +215,34 @@ void check_history(const ticket_store& store, std::uint32_t index, std::vector<h
 }
 
 // The policy a ticket is evaluated on: bound to its zone and country when a calendar takes them
-// (policy::for_tenant), so that evaluation takes no lock. One per thread.
+// (policy::for_tenant), so that evaluation takes no lock. One per thread, with that thread's
+// store: a ticket's zone and country are the store's string indices (0: none).
 class tenant_policies {
  public:
   explicit tenant_policies(const sla::policy& p) : base_(p) {
     for (const auto& c : p.calendars()) binds_ = binds_ || c.tenant_timezone || c.holidays_by_country;
+    if (!binds_) return;
+    // A ticket without a country of its own takes its region's (region index: region_names()).
+    for (const auto& r : p.region_names()) region_country_.push_back(p.country_of_region(r));
+    if (region_country_.empty()) region_country_.push_back(p.country_of_region({}));
   }
-  const sla::policy& get(const std::string& zone, const std::string& own_country, std::string_view region) {
+  const sla::policy& get(const ticket_store& store, std::uint32_t zone, std::uint32_t country, std::uint16_t region) {
     if (!binds_) return base_;
-    std::string country = own_country.empty() ? base_.country_of_region(region) : own_country;
-    auto key = std::make_pair(zone, country);
+    const std::uint64_t key = (std::uint64_t{zone} << 32) | (country ? country : 0x80000000u | region);
     auto it = bound_.find(key);
-    if (it == bound_.end()) it = bound_.emplace(key, base_.for_tenant(zone, country)).first;
+    if (it == bound_.end()) {
+      const std::string& own = country ? store.string(country) : region_country_.at(region);
+      it = bound_.emplace(key, base_.for_tenant(store.string(zone), own)).first;
+    }
     return it->second;
   }
 
  private:
   const sla::policy& base_;
   bool binds_ = false;
-  std::map<std::pair<std::string, std::string>, sla::policy> bound_;
+  std::vector<std::string> region_country_;
+  std::unordered_map<std::uint64_t, sla::policy> bound_;
 };
-
-std::string region_name(const sla::policy& p, std::uint16_t index) {
-  if (p.regions().empty()) return {};
-  auto it = p.regions().begin();
-  std::advance(it, index);
-  return it->first;
-}
 
 // A resolved history as a ticket of names again (for the queue).
 sla::ticket as_ticket(const sla::policy& p, std::string_view id, const checked_history& h, const ticket_store& store) {
@@ -235,7 +257,7 @@ sla::ticket as_ticket(const sla::policy& p, std::string_view id, const checked_h
         e.type = name(p.types(), r.type);
         e.severity = name(p.severities(), r.severity);
         e.plan = name(p.plans(), r.plan);
-        e.region = region_name(p, r.region);
+        e.region = name(p.region_names(), r.region);
         e.timezone = store.string(h.zone);
         e.country = store.string(h.country);
         e.users_affected = h.users_affected;
@@ -245,7 +267,7 @@ sla::ticket as_ticket(const sla::policy& p, std::string_view id, const checked_h
       case sla::event_kind::type: e.type = p.types()[r.type]; break;
       case sla::event_kind::severity: e.severity = p.severities()[r.severity]; break;
       case sla::event_kind::plan: e.plan = p.plans()[r.plan]; break;
-      case sla::event_kind::region: e.region = region_name(p, r.region); break;
+      case sla::event_kind::region: e.region = p.region_names()[r.region]; break;
       default: break;
     }
     t.append(e);
@@ -263,28 +285,55 @@ struct worker {
   ticket_store store;
   long accepted = 0;
 
-  // A parsed line's event resolved against the policy (or rejected with the reason), its
-  // strings kept in the arena.
-  void keep(const sla::policy& p, unsigned me, parsed_line& out) {
-    out.ok = true;
-    out.parsed_by = me;
+  std::vector<std::string> messages;  // reader errors and rejections of the batch's lines it parsed
+  // Per owning thread, the batch's event lines it parsed that go there, in input order.
+  std::vector<std::vector<std::uint32_t>> for_owner;
+  std::vector<std::uint32_t> error_lines;  // the batch's lines it parsed that cannot be read
+
+  bool saw_csv = false;  // a line of its share is not JSON
+
+  void start_batch(unsigned threads) {
+    saw_csv = false;
+    arena.clear();
+    messages.clear();
+    for_owner.resize(threads);
+    for (auto& v : for_owner) v.clear();
+    error_lines.clear();
+  }
+  void fail(unsigned me, std::uint32_t k, parsed_line& out, std::string why) {
+    out.what = parsed_line::state::error;
+    out.parsed_by = static_cast<std::uint8_t>(me);
+    out.message = static_cast<std::uint32_t>(messages.size());
+    messages.push_back(std::move(why));
+    error_lines.push_back(k);
+  }
+  // Line k's event (in `event` and `ticket`) resolved against the policy, or rejected with the
+  // reason; its strings kept in the arena.
+  void keep(const sla::policy& p, unsigned me, unsigned threads, std::uint32_t k, parsed_line& out) {
+    if (ticket.size() > 0xffff || event.timezone.size() > 0xffff || event.country.size() > 0xffff)
+      return fail(me, k, out, "ticket, timezone or country longer than 65535 bytes");
+    out.what = parsed_line::state::event;
+    out.parsed_by = static_cast<std::uint8_t>(me);
     out.hash = hash_id(ticket);
+    out.event.rejected.reset();
     try {
       out.event.event = sla::resolve_event(p, event, ticket);
     } catch (const sla::error& bad) {
       out.event.rejected = 0;
-      out.error = bad.message();
+      out.message = static_cast<std::uint32_t>(messages.size());
+      messages.push_back(bad.message());
       out.event.event.kind = event.kind;
       out.event.event.at = event.at;
     }
     out.event.users_affected = event.users_affected;
     out.ticket_at = static_cast<std::uint32_t>(arena.size());
-    out.ticket_length = static_cast<std::uint32_t>(ticket.size());
-    out.zone_length = static_cast<std::uint32_t>(event.timezone.size());
-    out.country_length = static_cast<std::uint32_t>(event.country.size());
+    out.ticket_length = static_cast<std::uint16_t>(ticket.size());
+    out.zone_length = static_cast<std::uint16_t>(event.timezone.size());
+    out.country_length = static_cast<std::uint16_t>(event.country.size());
     arena += ticket;
     arena += event.timezone;
     arena += event.country;
+    for_owner[owner_of(out.hash, threads)].push_back(k);
   }
   std::string_view ticket_of(const parsed_line& l) const { return {arena.data() + l.ticket_at, l.ticket_length}; }
   std::string_view zone_of(const parsed_line& l) const {
@@ -341,101 +390,136 @@ int main(int argc, char** argv) {
   if (files.empty()) files.push_back("-");
 
   // ---- Reading: batches of lines, parsed on every thread, handed to the owners ---------------
+  // The next batch is read while this one is parsed and handed on. Each worker parses a
+  // contiguous share of the batch's JSON lines; then the CSV rows, if any, are read in order on
+  // this thread (a CSV header changes how the rows after it read); then each worker takes the
+  // lines of its tickets from every parser's share, in input order.
   std::vector<std::unique_ptr<worker>> workers;
   for (unsigned i = 0; i < threads; ++i) workers.push_back(std::make_unique<worker>(!queue));
   std::vector<line_error> errors;  // reader errors, then the histories' rejections
   long lines = 0;
   sla_check::input_reader reader(files);
-  input_batch batch;
+  input_batch batches[2];
   std::vector<parsed_line> parsed;
   std::vector<std::string> csv_header;
   const bool show_progress = isatty(2);
   try {
-    while (reader.next(batch)) {
-      // Classify on this thread (a CSV header changes how the rows after it read); CSV rows are
-      // parsed here too, into worker 0's arena; JSON lines on every worker.
-      for (auto& w : workers) w->arena.clear();
-      parsed.clear();
-      for (std::uint32_t i = 0; i < batch.lines.size(); ++i) {
-        const auto& l = batch.lines[i];
-        std::string_view text(batch.text.data() + l.offset, l.length);
-        if (text[text.find_first_not_of(" \t")] == '{') {
-          parsed_line& p = parsed.emplace_back();
-          p.seq = l.seq();
-          p.line = i;
-          p.json = true;
-          continue;
-        }
-        std::string line(text);
-        auto cells = sla_examples::split_csv(line);
-        if (sla_examples::is_csv_header(cells)) {  // the first header, or a new one (CSV files one after another)
-          csv_header = std::move(cells);
-          continue;  // a header is not an event line
-        }
-        parsed_line& p = parsed.emplace_back();
-        p.seq = l.seq();
-        p.line = i;
-        if (csv_header.empty()) {
-          p.error = "expected a JSON object, or a CSV header such as ticket,at,event,type,severity,status";
-          continue;
-        }
-        sla_examples::event_line e;
-        if (!sla_examples::detail::parse_csv(csv_header, line, e, &p.error)) continue;
-        worker& first = *workers[0];
-        first.event = std::move(e.event);
-        first.ticket = std::move(e.ticket);
-        first.keep(policy, 0, p);
-      }
-      lines += static_cast<long>(parsed.size());
+    // On a spare core the next batch is read while this one is worked on; without one, a reading
+    // thread would only hold up the workers (each phase waits for its slowest worker).
+    const bool read_ahead = threads < std::thread::hardware_concurrency();
+    std::future<bool> ahead = std::async(read_ahead ? std::launch::async : std::launch::deferred,
+                                         [&reader, &first = batches[0]] { return reader.next(first); });
+    for (unsigned b = 0;; b ^= 1) {
+      if (!ahead.get()) break;
+      phases.lap(phase_times::read);
+      input_batch& batch = batches[b];
+      ahead = std::async(read_ahead ? std::launch::async : std::launch::deferred, [&reader, &next = batches[b ^ 1]] { return reader.next(next); });
+      for (auto& w : workers) w->start_batch(threads);
+      const std::uint32_t count = static_cast<std::uint32_t>(batch.lines.size());
+      parsed.resize(count);
 
-      // Parse the JSON lines: each thread a contiguous share.
       on_threads(threads, [&](unsigned w) {
         worker& me = *workers[w];
-        const std::size_t from = parsed.size() * w / threads, to = parsed.size() * (w + 1) / threads;
-        for (std::size_t k = from; k < to; ++k) {
+        const std::uint32_t from = static_cast<std::uint32_t>(std::uint64_t{count} * w / threads);
+        const std::uint32_t to = static_cast<std::uint32_t>(std::uint64_t{count} * (w + 1) / threads);
+        std::string why;
+        for (std::uint32_t k = from; k < to; ++k) {
           parsed_line& p = parsed[k];
-          if (!p.json) continue;
-          const auto& l = batch.lines[p.line];
+          p = parsed_line{};
+          const auto& l = batch.lines[k];
+          p.event.seq = l.seq();
+          const char* text = batch.text.data() + l.offset;
+          std::size_t first = 0;
+          while (text[first] == ' ' || text[first] == '\t') ++first;  // the reader drops blank lines
+          if (text[first] != '{') {
+            me.saw_csv = true;
+            continue;
+          }
           sla_examples::detail::clear_event(me.event, me.ticket);
-          if (sla_examples::detail::parse_json(me.parser, batch.text.data() + l.offset, l.length, me.event, me.ticket,
-                                               &p.error))
-            me.keep(policy, w, p);
+          if (sla_examples::detail::parse_json(me.parser, text, l.length, me.event, me.ticket, &why))
+            me.keep(policy, w, threads, k, p);
+          else
+            me.fail(w, k, p, std::move(why));
         }
       });
+      phases.lap(phase_times::parse);
+
+      long headers = 0;
+      if (std::any_of(workers.begin(), workers.end(), [](const auto& w) { return w->saw_csv; })) {
+        worker& first = *workers[0];
+        for (std::uint32_t k = 0; k < count; ++k) {
+          parsed_line& p = parsed[k];
+          if (p.what != parsed_line::state::csv) continue;
+          const auto& l = batch.lines[k];
+          std::string line(batch.text.data() + l.offset, l.length);
+          auto cells = sla_examples::split_csv(line);
+          if (sla_examples::is_csv_header(cells)) {  // the first header, or a new one (CSV files one after another)
+            csv_header = std::move(cells);
+            p.what = parsed_line::state::header;
+            ++headers;
+            continue;
+          }
+          if (csv_header.empty()) {
+            first.fail(0, k, p, "expected a JSON object, or a CSV header such as ticket,at,event,type,severity,status");
+            continue;
+          }
+          sla_examples::event_line e;
+          std::string why;
+          if (!sla_examples::detail::parse_csv(csv_header, line, e, &why)) {
+            first.fail(0, k, p, std::move(why));
+            continue;
+          }
+          first.event = std::move(e.event);
+          first.ticket = std::move(e.ticket);
+          first.keep(policy, 0, threads, k, p);
+        }
+        // The lists were in input order within each parser's share; with rows added out of
+        // that order they are made again, in input order, in the first worker's lists.
+        for (auto& w : workers) {
+          for (auto& v : w->for_owner) v.clear();
+          w->error_lines.clear();
+        }
+        for (std::uint32_t k = 0; k < count; ++k) {
+          if (parsed[k].what == parsed_line::state::event) first.for_owner[owner_of(parsed[k].hash, threads)].push_back(k);
+          else if (parsed[k].what == parsed_line::state::error) first.error_lines.push_back(k);
+        }
+      }
+      lines += static_cast<long>(count) - headers;
+      for (const auto& w : workers)
+        for (std::uint32_t k : w->error_lines) errors.push_back({parsed[k].event.seq, workers[parsed[k].parsed_by]->messages[parsed[k].message]});
+      phases.lap(phase_times::classify);
 
       // Hand each line to the thread that owns its ticket, in input order.
-      for (const auto& p : parsed)
-        if (!p.ok) errors.push_back({p.seq, p.error});
       on_threads(threads, [&](unsigned w) {
         worker& me = *workers[w];
-        std::vector<std::uint32_t> mine;
-        for (std::uint32_t k = 0; k < parsed.size(); ++k)
-          if (parsed[k].ok && parsed[k].hash % threads == w) mine.push_back(k);
         // Tickets are spread over a large table: fetch ahead what the next lines will touch.
         constexpr std::size_t slot_ahead = 16, ticket_ahead = 8;
-        for (std::size_t m = 0; m < mine.size(); ++m) {
-          if (m + slot_ahead < mine.size()) me.store.prefetch_slot(parsed[mine[m + slot_ahead]].hash);
-          if (m + ticket_ahead < mine.size()) me.store.prefetch_ticket(parsed[mine[m + ticket_ahead]].hash);
-          parsed_line& p = parsed[mine[m]];
-          const worker& parser = *workers[p.parsed_by];
-          std::uint32_t t = me.store.find_or_add(parser.ticket_of(p), p.hash, p.seq);
-          held_event e = p.event;
-          e.seq = p.seq;
-          if (e.rejected) e.rejected = me.store.add_message(p.error);
-          ticket_store::ticket& rec = me.store.at(t);
-          const bool created = e.event.kind == sla::event_kind::created;
-          if (created && !e.rejected) {
-            e.zone = me.store.intern(parser.zone_of(p));
-            e.country = me.store.intern(parser.country_of(p));
+        for (unsigned from = 0; from < threads; ++from) {
+          const std::vector<std::uint32_t>& mine = workers[from]->for_owner[w];
+          for (std::size_t m = 0; m < mine.size(); ++m) {
+            if (m + slot_ahead < mine.size()) me.store.prefetch_slot(parsed[mine[m + slot_ahead]].hash);
+            if (m + ticket_ahead < mine.size()) me.store.prefetch_ticket(parsed[mine[m + ticket_ahead]].hash);
+            const parsed_line& p = parsed[mine[m]];
+            const worker& parser = *workers[p.parsed_by];
+            std::uint32_t t = me.store.find_or_add(parser.ticket_of(p), p.hash, p.event.seq);
+            held_event e = p.event;
+            if (e.rejected) e.rejected = me.store.add_message(parser.messages[p.message]);
+            ticket_store::ticket& rec = me.store.at(t);
+            const bool created = e.event.kind == sla::event_kind::created;
+            if (created && !e.rejected) {
+              e.zone = me.store.intern(parser.zone_of(p));
+              e.country = me.store.intern(parser.country_of(p));
+            }
+            // Anything but a clean history in time order is sorted and checked at the end.
+            if (e.rejected || (created ? rec.events > 0 : !rec.has_created) || e.event.at.time_since_epoch().count() < rec.last_at)
+              rec.needs_check = true;
+            if (created && !e.rejected) rec.has_created = true;
+            me.store.append(t, e);
+            if (me.store.spill_enabled() && !e.rejected && ending.ends(e.event)) me.store.spill(t);
           }
-          // Anything but a clean history in time order is sorted and checked at the end.
-          if (e.rejected || (created ? rec.events > 0 : !rec.has_created) || e.event.at.time_since_epoch().count() < rec.last_at)
-            rec.needs_check = true;
-          if (created && !e.rejected) rec.has_created = true;
-          me.store.append(t, e);
-          if (me.store.spill_enabled() && !e.rejected && ending.ends(e.event)) me.store.spill(t);
         }
       });
+      phases.lap(phase_times::dispatch);
       if (show_progress && lines >= 100000) fmt::print(stderr, "\rread {} lines", lines);
     }
   } catch (const sla::error& e) {
@@ -472,6 +556,7 @@ int main(int argc, char** argv) {
       me.accepted += static_cast<long>(h.events.size());
     }
   });
+  phases.lap(phase_times::check);
   long accepted = 0;
   for (auto& w : workers) accepted += w->accepted;
   for (auto& r : rejected) errors.insert(errors.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
@@ -603,7 +688,7 @@ int main(int argc, char** argv) {
         const std::size_t begin = mine.text.size();
         bool complaint = false;
         try {
-          const sla::policy& p = tenants[w]->get(zone, country, region_name(policy, h.events.front().region));
+          const sla::policy& p = tenants[w]->get(me.store, h.zone, h.country, h.events.front().region);
           sla::ticket_evaluation ev = sla::evaluate(p, sla::resolved_history{rec.id, zone, country, h.events}, now);
           ++evaluated_by[w];
           if (format == "jsonl") {
@@ -635,6 +720,7 @@ int main(int argc, char** argv) {
         mine.entries.push_back({rec.first_seq, begin, mine.text.size(), complaint});
       }
     });
+    phases.lap(phase_times::evaluate);
     // Merge the threads' results by first-seen line.
     std::vector<std::size_t> next(threads, 0);
     for (;;) {
@@ -653,6 +739,7 @@ int main(int argc, char** argv) {
         out.line(text);
       }
     }
+    phases.lap(phase_times::write);
   }
   for (long n : evaluated_by) evaluated += n;
   if (format == "summary") {
@@ -669,6 +756,11 @@ int main(int argc, char** argv) {
     }
   }
   out.flush();
+  phases.lap(phase_times::write);
+  if (stats)
+    fmt::print(stderr, "stats: seconds read={:.3f} classify={:.3f} parse={:.3f} dispatch={:.3f} check={:.3f} evaluate={:.3f} write={:.3f}\n",
+               phases.seconds[0], phases.seconds[1], phases.seconds[2], phases.seconds[3], phases.seconds[4],
+               phases.seconds[5], phases.seconds[6]);
   fmt::print(stderr, "lines={} events={} tickets={} errors={}\n", lines, accepted, evaluated, lines - accepted);
   return out.exit_status;
 }

@@ -177,6 +177,8 @@ class policy {
   const std::vector<std::string>& events() const noexcept;
   // Regions: region → (calendar name a rule uses → the calendar the region uses instead).
   const std::map<std::string, std::map<std::string, std::string>>& regions() const noexcept;
+  // The region names in regions() order: what resolved_event::region indexes. Empty when none.
+  const std::vector<std::string>& region_names() const noexcept;
   // A region's country (empty region: the default region), "" when it names none.
   std::string country_of_region(std::string_view region) const;
   // The countries the policy's holiday library has sets for (ISO 3166 codes, sorted), when a

@@ -81,6 +81,15 @@ struct resolved_event {
 // they belong to the ticket (resolved_history).
 resolved_event resolve_event(const policy& p, const ticket_event& e, std::string_view ticket_id);
 
+// The history rule of ticket::append, for a host that keeps histories itself, in time order:
+// why an event of `kind` at `at` cannot come next in a history whose created event is at
+// `created` (nullopt: none yet) — "a second created event", "an event before created",
+// "before the ticket was created (…)" — or nullopt when it can.
+std::optional<std::string> history_rejects(std::optional<instant> created, event_kind kind, instant at);
+
+// The message of every error about one event: "ticket T-1: status event at 2026-…Z: why".
+std::string event_error_message(std::string_view ticket_id, event_kind kind, instant at, std::string_view why);
+
 // A ticket's history in resolved form, as evaluate() reads it: events in time order (same-time
 // events in the order they happened), `created` first; the created event's zone and country.
 struct resolved_history {

@@ -237,6 +237,7 @@ std::vector<target_definition> policy::targets_for(std::string_view type, std::s
 const std::vector<clock_definition>& policy::clock_definitions() const noexcept { return data_->clock_definitions; }
 const std::vector<std::string>& policy::events() const noexcept { return data_->events; }
 const std::map<std::string, std::map<std::string, std::string>>& policy::regions() const noexcept { return data_->regions; }
+const std::vector<std::string>& policy::region_names() const noexcept { return data_->region_names; }
 const std::string& policy::default_region() const noexcept { return data_->default_region; }
 
 std::string policy::calendar_in_region(std::string_view calendar, std::string_view region) const {

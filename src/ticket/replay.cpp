@@ -304,8 +304,7 @@ void ticket_replay::apply(const ticket_event& e) {
 
 void ticket_replay::apply(const resolved_event& e, std::string_view zone, std::string_view country) {
   auto fail = [&](std::string message) {
-    throw error(error_code::invalid_argument,
-                fmt::format("ticket {}: {} event at {}: {}", id_, to_string(e.kind), format_instant(e.at), message));
+    throw error(error_code::invalid_argument, event_error_message(id_, e.kind, e.at, message));
   };
   if (!started_ && e.kind != event_kind::created) fail("the first event must be created");
   if (started_ && e.kind == event_kind::created) fail("a second created event");

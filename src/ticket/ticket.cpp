@@ -159,16 +159,14 @@ resolved_event resolve_names(const policy_data& d, const ticket_event& e, Fail&&
 namespace detail {
 resolved_event resolve_event(const policy_data& d, const ticket_event& e, std::string_view ticket_id) {
   auto fail = [&](std::string message) {
-    throw error(error_code::invalid_argument,
-                fmt::format("ticket {}: {} event at {}: {}", ticket_id, to_string(e.kind), format_instant(e.at), message));
+    throw error(error_code::invalid_argument, event_error_message(ticket_id, e.kind, e.at, message));
   };
   check_fields(e, fail);
   return sla::resolve_names(d, e, fail);
 }
 resolved_event resolve_names(const policy_data& d, const ticket_event& e, std::string_view ticket_id) {
   auto fail = [&](std::string message) {
-    throw error(error_code::invalid_argument,
-                fmt::format("ticket {}: {} event at {}: {}", ticket_id, to_string(e.kind), format_instant(e.at), message));
+    throw error(error_code::invalid_argument, event_error_message(ticket_id, e.kind, e.at, message));
   };
   return sla::resolve_names(d, e, fail);
 }
@@ -178,19 +176,29 @@ resolved_event resolve_event(const policy& p, const ticket_event& e, std::string
   return detail::resolve_event(detail::policy_access::data(p), e, ticket_id);
 }
 
+std::optional<std::string> history_rejects(std::optional<instant> created, event_kind kind, instant at) {
+  if (kind == event_kind::created) {
+    if (created) return "a second created event";
+  } else if (!created) {
+    return "an event before created";
+  } else if (at < *created) {
+    return fmt::format("before the ticket was created ({})", format_instant(*created));
+  }
+  return std::nullopt;
+}
+
+std::string event_error_message(std::string_view ticket_id, event_kind kind, instant at, std::string_view why) {
+  return fmt::format("ticket {}: {} event at {}: {}", ticket_id, to_string(kind), format_instant(at), why);
+}
+
 void ticket::append(const ticket_event& e, const policy* p) {
   auto fail = [&](std::string message) {
-    throw error(error_code::invalid_argument,
-                fmt::format("ticket {}: {} event at {}: {}", id_, to_string(e.kind), format_instant(e.at), message));
+    throw error(error_code::invalid_argument, event_error_message(id_, e.kind, e.at, message));
   };
-  bool has_created = std::any_of(events_.begin(), events_.end(), [](const auto& x) { return x.kind == event_kind::created; });
-  if (e.kind == event_kind::created) {
-    if (has_created) fail("a second created event");
-  } else if (!has_created) {
-    fail("an event before created");
-  } else if (e.at < events_.front().at) {
-    fail(fmt::format("before the ticket was created ({})", format_instant(events_.front().at)));
-  }
+  std::optional<instant> created;
+  for (const auto& x : events_)
+    if (x.kind == event_kind::created) created = x.at;
+  if (auto why = history_rejects(created, e.kind, e.at)) fail(std::move(*why));
   check_fields(e, fail);
   if (p) (void)resolve_names(detail::policy_access::data(*p), e, fail);
   // Keep time order; an event at the same instant goes after those already there.
