@@ -18,95 +18,174 @@
 #include <fmt/compile.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
 #include <string>
 
 #include "common/json_text.hpp"
 
 namespace sla_examples {
 
-// Appends the line (without a newline) to `out`.
-inline void evaluation_json_to(std::string& out, std::string_view ticket, const sla::ticket_evaluation& ev) {
-  auto text_or_null = [&](const std::string& s) {
-    if (s.empty()) out += "null";
-    else json_quote_to(out, s);
-  };
-  auto number = [&](long long n) {
+namespace detail {
+
+// Writes JSON text into room reserved beforehand (a bound of its length: see
+// evaluation_json_to): each piece a copy of known length, no check on the way.
+class json_room {
+ public:
+  explicit json_room(char* at) : p_(at) {}
+  char* end() const noexcept { return p_; }
+  template <std::size_t N>
+  void text(const char (&piece)[N]) noexcept {
+    std::memcpy(p_, piece, N - 1);
+    p_ += N - 1;
+  }
+  void text(std::string_view piece) noexcept {
+    std::memcpy(p_, piece.data(), piece.size());
+    p_ += piece.size();
+  }
+  // At most 6 bytes a byte of s, and 2.
+  void quoted(std::string_view s) {  // at most quoted_bound(s) bytes
+    bool plain = true;
+    for (char ch : s) {
+      const unsigned char c = static_cast<unsigned char>(ch);
+      plain = plain && c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+    }
+    if (!plain) {
+      std::string escaped;
+      quoted_to(escaped, s, false);
+      return text(escaped);
+    }
+    *p_++ = '"';
+    text(s);
+    *p_++ = '"';
+  }
+  void text_or_null(const std::string& s) {
+    if (s.empty()) text("null");
+    else quoted(s);
+  }
+  void number(long long n) noexcept {  // at most 20 bytes
     fmt::format_int digits(n);
-    out.append(digits.data(), digits.size());
-  };
-  out += "{\"ticket\": ";
-  json_quote_to(out, ticket);
-  out += ", \"type\": ";
-  text_or_null(ev.type);
-  out += ", \"severity\": ";
-  text_or_null(ev.severity);
-  out += ", \"plan\": ";
-  text_or_null(ev.plan);
-  out += ", \"region\": ";
-  text_or_null(ev.region);
-  out += ", \"country\": ";
-  text_or_null(ev.country);
-  out += ", \"targets\": [";
+    text(std::string_view(digits.data(), digits.size()));
+  }
+  void instant(const std::optional<sla::instant>& t) {  // at most max_instant bytes
+    if (!t) return text("null");
+    if (instant_chars(p_, *t)) {
+      p_ += 22;
+      return;
+    }
+    std::string far;  // beyond the year 9999: "+10000-01-01T00:00:00Z"
+    json_instant_to(far, t);
+    text(far);
+  }
+  static constexpr std::size_t max_instant = 48;
+
+ private:
+  char* p_;
+};
+
+inline std::size_t quoted_bound(std::string_view s) noexcept { return 6 * s.size() + 2; }
+
+}  // namespace detail
+
+// Appends the line (without a newline) to `out`: a std::string, or a buffer with the same
+// size(), resize() and data() (common/text_buffer.hpp, which grows without filling).
+template <class Text>
+void evaluation_json_to(Text& out, std::string_view ticket, const sla::ticket_evaluation& ev) {
+  using detail::quoted_bound;
+  constexpr std::size_t instant = detail::json_room::max_instant, number = 24;
+  constexpr std::size_t amount_length = 48;  // longer than any amount text: "15m", "2147483647 business days"
+  // A bound of the line's length: its fixed text, and each value at its longest.
+  std::size_t bound = 160 + quoted_bound(ticket) + quoted_bound(ev.type) + quoted_bound(ev.severity) +
+                      quoted_bound(ev.plan) + quoted_bound(ev.region) + quoted_bound(ev.country) + instant;
+  for (const auto& s : ev.targets) {
+    bound += 400 + quoted_bound(s.name) + quoted_bound(s.calendar) + (6 * amount_length + 2) + 3 * instant + 4 * number + 32 +
+             quoted_bound(s.rule) + (s.escalation ? quoted_bound(*s.escalation) : 0);
+    for (const auto& w : s.warnings) bound += 2 + quoted_bound(w);
+    bound += s.completed.size() * (120 + 4 * instant + number);
+  }
+  const std::size_t old = out.size();
+  out.resize(old + bound);
+  detail::json_room j(out.data() + old);
+  j.text("{\"ticket\": ");
+  j.quoted(ticket);
+  j.text(", \"type\": ");
+  j.text_or_null(ev.type);
+  j.text(", \"severity\": ");
+  j.text_or_null(ev.severity);
+  j.text(", \"plan\": ");
+  j.text_or_null(ev.plan);
+  j.text(", \"region\": ");
+  j.text_or_null(ev.region);
+  j.text(", \"country\": ");
+  j.text_or_null(ev.country);
+  j.text(", \"targets\": [");
   for (std::size_t i = 0; i < ev.targets.size(); ++i) {
     const auto& s = ev.targets[i];
-    out += i ? ", {\"name\": " : "{\"name\": ";
-    json_quote_to(out, s.name);
-    out += ", \"calendar\": ";
-    text_or_null(s.calendar);
-    out += ", \"amount\": ";
-    json_quote_to(out, sla::format_target_amount(s.amount));
-    out += ", \"state\": \"";
-    out += sla::to_string(s.state);
-    out += "\", \"deadline\": ";
-    json_instant_to(out, s.deadline);
-    out += ", \"met_at\": ";
-    json_instant_to(out, s.met_at);
-    out += ", \"breached_at\": ";
-    json_instant_to(out, s.breached_at);
-    out += ", \"target_seconds\": ";
-    number(s.target.count());
-    out += ", \"accrued_seconds\": ";
-    number(s.accrued.count());
-    out += ", \"remaining_seconds\": ";
-    number(s.remaining.count());
-    out += ", \"percent\": ";
+    if (i) j.text(", {\"name\": ");
+    else j.text("{\"name\": ");
+    j.quoted(s.name);
+    j.text(", \"calendar\": ");
+    j.text_or_null(s.calendar);
+    j.text(", \"amount\": ");
+    const std::string amount = sla::format_target_amount(s.amount);
+    if (amount.size() > amount_length)
+      throw std::length_error("evaluation_json_to: an amount's text is longer than expected");
+    j.quoted(amount);
+    j.text(", \"state\": \"");
+    j.text(sla::to_string(s.state));
+    j.text("\", \"deadline\": ");
+    j.instant(s.deadline);
+    j.text(", \"met_at\": ");
+    j.instant(s.met_at);
+    j.text(", \"breached_at\": ");
+    j.instant(s.breached_at);
+    j.text(", \"target_seconds\": ");
+    j.number(s.target.count());
+    j.text(", \"accrued_seconds\": ");
+    j.number(s.accrued.count());
+    j.text(", \"remaining_seconds\": ");
+    j.number(s.remaining.count());
+    j.text(", \"percent\": ");
     char percent[32];
     auto r = fmt::format_to_n(percent, sizeof percent, FMT_COMPILE("{:.1f}"), s.percent);
-    out.append(percent, r.out);
-    out += ", \"warnings\": [";
+    j.text(std::string_view(percent, std::min<std::size_t>(r.size, sizeof percent)));
+    j.text(", \"warnings\": [");
     for (std::size_t k = 0; k < s.warnings.size(); ++k) {
-      if (k) out += ", ";
-      json_quote_to(out, s.warnings[k]);
+      if (k) j.text(", ");
+      j.quoted(s.warnings[k]);
     }
-    out += "], \"escalation\": ";
-    if (s.escalation) json_quote_to(out, *s.escalation);
-    else out += "null";
-    out += ", \"cycles\": ";
-    number(s.cycles);
-    out += ", \"completed_cycles\": [";
+    j.text("], \"escalation\": ");
+    if (s.escalation) j.quoted(*s.escalation);
+    else j.text("null");
+    j.text(", \"cycles\": ");
+    j.number(s.cycles);
+    j.text(", \"completed_cycles\": [");
     for (std::size_t k = 0; k < s.completed.size(); ++k) {
       const auto& c = s.completed[k];
-      out += k ? ", {\"start\": " : "{\"start\": ";
-      json_instant_to(out, c.start);
-      out += ", \"end\": ";
-      json_instant_to(out, c.end);
-      out += ", \"outcome\": \"";
-      out += sla::to_string(c.outcome);
-      out += "\", \"met_at\": ";
-      json_instant_to(out, c.met_at);
-      out += ", \"breached_at\": ";
-      json_instant_to(out, c.breached_at);
-      out += ", \"accrued_seconds\": ";
-      number(c.accrued.count());
-      out += '}';
+      if (k) j.text(", {\"start\": ");
+      else j.text("{\"start\": ");
+      j.instant(c.start);
+      j.text(", \"end\": ");
+      j.instant(c.end);
+      j.text(", \"outcome\": \"");
+      j.text(sla::to_string(c.outcome));
+      j.text("\", \"met_at\": ");
+      j.instant(c.met_at);
+      j.text(", \"breached_at\": ");
+      j.instant(c.breached_at);
+      j.text(", \"accrued_seconds\": ");
+      j.number(c.accrued.count());
+      j.text("}");
     }
-    out += "], \"rule\": ";
-    text_or_null(s.rule);
-    out += '}';
+    j.text("], \"rule\": ");
+    j.text_or_null(s.rule);
+    j.text("}");
   }
-  out += "], \"next_change\": ";
-  json_instant_to(out, ev.next_change);
-  out += '}';
+  j.text("], \"next_change\": ");
+  j.instant(ev.next_change);
+  j.text("}");
+  out.resize(static_cast<std::size_t>(j.end() - out.data()));
 }
 
 inline std::string evaluation_json(std::string_view ticket, const sla::ticket_evaluation& ev) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,13 +85,11 @@ inline std::string json_quote(std::string_view s) { return detail::quoted(s, fal
 
 inline void json_quote_to(std::string& out, std::string_view s) { detail::quoted_to(out, s, false); }
 
-// `"2026-11-23T10:00:00Z"`, appended; `null` when there is none.
-inline void json_instant_to(std::string& out, const std::optional<sla::instant>& t) {
-  if (!t) {
-    out += "null";
-    return;
-  }
-  const long long s = t->time_since_epoch().count();
+namespace detail {
+// `"2026-11-23T10:00:00Z"` (22 bytes) written at `to` for a time of the years 0000–9999; false
+// (nothing written) for another.
+inline bool instant_chars(char* to, sla::instant t) noexcept {
+  const long long s = t.time_since_epoch().count();
   long long days = s / 86400, rest = s % 86400;
   if (rest < 0) rest += 86400, --days;
   // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
@@ -98,14 +97,11 @@ inline void json_instant_to(std::string& out, const std::optional<sla::instant>&
   const long long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
   const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
   const long long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (m <= 2);
-  if (y < 0 || y > 9999) {
-    json_quote_to(out, sla::format_instant(*t));
-    return;
-  }
-  char text[22] = "\"0000-00-00T00:00:00Z";
+  if (y < 0 || y > 9999) return false;
+  std::memcpy(to, "\"0000-00-00T00:00:00Z\"", 22);
   auto two = [&](int at, long long v) {
-    text[at] = static_cast<char>('0' + v / 10);
-    text[at + 1] = static_cast<char>('0' + v % 10);
+    to[at] = static_cast<char>('0' + v / 10);
+    to[at + 1] = static_cast<char>('0' + v % 10);
   };
   two(1, y / 100);
   two(3, y % 100);
@@ -114,8 +110,19 @@ inline void json_instant_to(std::string& out, const std::optional<sla::instant>&
   two(12, rest / 3600);
   two(15, rest / 60 % 60);
   two(18, rest % 60);
-  out.append(text, 21);
-  out += '"';
+  return true;
+}
+}  // namespace detail
+
+// `"2026-11-23T10:00:00Z"`, appended; `null` when there is none.
+inline void json_instant_to(std::string& out, const std::optional<sla::instant>& t) {
+  if (!t) {
+    out += "null";
+    return;
+  }
+  char text[22];
+  if (detail::instant_chars(text, *t)) out.append(text, 22);
+  else json_quote_to(out, sla::format_instant(*t));
 }
 
 inline std::string json_instant(const std::optional<sla::instant>& t) {

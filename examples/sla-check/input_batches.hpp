@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "common/cli.hpp"
+#include "common/text_buffer.hpp"
 
 namespace sla_check {
 
@@ -31,47 +32,10 @@ struct input_line {
   std::uint64_t seq() const noexcept { return (static_cast<std::uint64_t>(file) << 40) | static_cast<std::uint64_t>(number); }
 };
 
-// Bytes read from a file: grown without being filled first (they are read over at once).
-class text_buffer {
- public:
-  const char* data() const noexcept { return data_.get(); }
-  char* data() noexcept { return data_.get(); }
-  std::size_t size() const noexcept { return size_; }
-  char back() const noexcept { return data_[size_ - 1]; }
-  void clear() noexcept { size_ = 0; }
-  // To n bytes; bytes past the old size are not set.
-  void resize(std::size_t n) {
-    reserve(n);
-    size_ = n;
-  }
-  void append(const char* from, std::size_t n) {
-    reserve(size_ + n);
-    if (n) std::memcpy(data_.get() + size_, from, n);
-    size_ += n;
-  }
-  void append(std::size_t n, char c) {
-    reserve(size_ + n);
-    std::memset(data_.get() + size_, c, n);
-    size_ += n;
-  }
-  void push_back(char c) { append(1, c); }
-
- private:
-  void reserve(std::size_t n) {
-    if (n <= capacity_) return;
-    const std::size_t grown = std::max(n, capacity_ * 2);
-    auto bigger = std::make_unique_for_overwrite<char[]>(grown);
-    if (size_) std::memcpy(bigger.get(), data_.get(), size_);
-    data_ = std::move(bigger);
-    capacity_ = grown;
-  }
-  std::unique_ptr<char[]> data_;
-  std::size_t size_ = 0, capacity_ = 0;
-};
-
 struct input_batch {
-  text_buffer text;  // whole lines, then at least SIMDJSON_PADDING bytes
+  sla_examples::text_buffer text;  // whole lines, then at least SIMDJSON_PADDING bytes
   std::vector<input_line> lines;
+  bool all_json = true;  // every line starts with `{` (after blanks)
 };
 
 class input_reader {
@@ -87,6 +51,7 @@ class input_reader {
     batch.text.clear();
     batch.text.append(carry_.data(), carry_.size());
     batch.lines.clear();
+    batch.all_json = true;
     line_start_ = 0;
     scanned_ = carry_.size();
     carry_.clear();
@@ -141,11 +106,13 @@ class input_reader {
       ++line_number_;
       std::size_t end = i;
       if (end > line_start_ && text[end - 1] == '\r') --end;
-      bool blank = true;
-      for (std::size_t k = line_start_; k < end && blank; ++k) blank = text[k] == ' ' || text[k] == '\t';
-      if (!blank)
+      std::size_t first = line_start_;
+      while (first < end && (text[first] == ' ' || text[first] == '\t')) ++first;
+      if (first < end) {
+        if (text[first] != '{') batch.all_json = false;
         batch.lines.push_back({static_cast<std::uint32_t>(line_start_), static_cast<std::uint32_t>(end - line_start_),
                                static_cast<std::uint32_t>(file_index_), line_number_});
+      }
       line_start_ = ++i;
     }
     scanned_ = size;

@@ -58,23 +58,28 @@ using sla_examples::json_instant;
 using sla_examples::json_quote;
 using sla_examples::duration_text;
 
-// Output through one buffer; a closed pipe ends the program quietly.
+// Output through one buffer. A closed pipe stops the output quietly: closed() says so, and the
+// program ends with its exit status.
 class writer {
  public:
   void line(std::string_view text) {
+    if (closed_) return;
     buffer_.append(text.data(), text.data() + text.size());
     buffer_.push_back('\n');
     if (buffer_.size() > (1 << 16)) flush();
   }
   void flush() {
-    if (buffer_.size() && std::fwrite(buffer_.data(), 1, buffer_.size(), stdout) != buffer_.size()) std::exit(exit_status);
+    if (closed_) return;
+    if (buffer_.size() && std::fwrite(buffer_.data(), 1, buffer_.size(), stdout) != buffer_.size()) closed_ = true;
     buffer_.clear();
-    std::fflush(stdout);
+    if (std::fflush(stdout) != 0) closed_ = true;
   }
+  bool closed() const noexcept { return closed_; }
   int exit_status = 0;
 
  private:
   fmt::memory_buffer buffer_;
+  bool closed_ = false;
 };
 
 // Wall time spent in each phase, for --stats.
@@ -127,22 +132,15 @@ unsigned owner_of(std::uint32_t hash, unsigned threads) {
   return static_cast<unsigned>((std::uint64_t{hash} * threads) >> 32);
 }
 
-// One line of a batch, parsed, on its way to the thread that owns its ticket.
+// An event line of a batch, parsed, on its way to the thread that owns its ticket.
 struct parsed_line {
-  enum class state : std::uint8_t {
-    csv,      // not JSON: read in order after the batch's JSON lines (a CSV header changes the rows after it)
-    header,   // a CSV header: not an event line
-    event,    // an event, resolved against the policy or rejected by it (event.rejected)
-    error,    // a line that cannot be read
-  };
-  state what = state::csv;
-  std::uint8_t parsed_by = 0;  // the worker whose arena and messages hold its strings
-  std::uint32_t hash = 0;      // of the ticket id
-  std::uint32_t message = 0;   // error, or rejected: the reason, in the parser's messages
+  std::uint32_t hash = 0;          // of the ticket id
+  std::uint32_t message = 0;       // rejected: the reason, in the parser's messages
+  std::uint8_t parsed_by = 0;      // the worker whose arena and messages hold its strings
   // The ticket id, and a created event's zone and country, in the parser's arena.
-  std::uint32_t ticket_at = 0;
   std::uint16_t ticket_length = 0, zone_length = 0, country_length = 0;
-  held_event event;            // seq: the line's place in the input
+  std::uint32_t ticket_at = 0;
+  held_event event;                // seq: the line's place in the input
 };
 
 // What a ticket's line can do to its memory: an event that can end its clocks makes it a
@@ -285,37 +283,28 @@ struct worker {
   ticket_store store;
   long accepted = 0;
 
-  std::vector<std::string> messages;  // reader errors and rejections of the batch's lines it parsed
+  std::vector<std::string> messages;  // the reasons for rejecting events of the batch's lines it parsed
   // Per owning thread, the batch's event lines it parsed that go there, in input order.
-  std::vector<std::vector<std::uint32_t>> for_owner;
-  std::vector<std::uint32_t> error_lines;  // the batch's lines it parsed that cannot be read
-
-  bool saw_csv = false;  // a line of its share is not JSON
+  std::vector<std::vector<parsed_line>> for_owner;
+  std::vector<line_error> line_errors;  // the batch's lines it parsed that cannot be read
 
   void start_batch(unsigned threads) {
-    saw_csv = false;
     arena.clear();
     messages.clear();
     for_owner.resize(threads);
     for (auto& v : for_owner) v.clear();
-    error_lines.clear();
+    line_errors.clear();
   }
-  void fail(unsigned me, std::uint32_t k, parsed_line& out, std::string why) {
-    out.what = parsed_line::state::error;
-    out.parsed_by = static_cast<std::uint8_t>(me);
-    out.message = static_cast<std::uint32_t>(messages.size());
-    messages.push_back(std::move(why));
-    error_lines.push_back(k);
-  }
-  // Line k's event (in `event` and `ticket`) resolved against the policy, or rejected with the
-  // reason; its strings kept in the arena.
-  void keep(const sla::policy& p, unsigned me, unsigned threads, std::uint32_t k, parsed_line& out) {
+  // The event in `event` and `ticket`, of the line at `seq`: resolved against the policy, or
+  // rejected with the reason; its strings kept in the arena; listed for its owner.
+  void keep(const sla::policy& p, unsigned me, unsigned threads, std::uint64_t seq) {
     if (ticket.size() > 0xffff || event.timezone.size() > 0xffff || event.country.size() > 0xffff)
-      return fail(me, k, out, "ticket, timezone or country longer than 65535 bytes");
-    out.what = parsed_line::state::event;
+      return line_errors.push_back({seq, "ticket, timezone or country longer than 65535 bytes"});
+    const std::uint32_t hash = hash_id(ticket);
+    parsed_line& out = for_owner[owner_of(hash, threads)].emplace_back();
+    out.hash = hash;
     out.parsed_by = static_cast<std::uint8_t>(me);
-    out.hash = hash_id(ticket);
-    out.event.rejected.reset();
+    out.event.seq = seq;
     try {
       out.event.event = sla::resolve_event(p, event, ticket);
     } catch (const sla::error& bad) {
@@ -333,7 +322,39 @@ struct worker {
     arena += ticket;
     arena += event.timezone;
     arena += event.country;
-    for_owner[owner_of(out.hash, threads)].push_back(k);
+  }
+  // One line: JSON, or (csv_header: the CSV header in force, updated by a header line) CSV.
+  // False for a CSV header, which is not an event line.
+  bool read_line(const sla::policy& p, unsigned me, unsigned threads, const char* text, std::size_t length,
+                 std::uint64_t seq, std::vector<std::string>* csv_header) {
+    std::string why;
+    std::size_t first = 0;
+    while (text[first] == ' ' || text[first] == '\t') ++first;  // the reader drops blank lines
+    if (text[first] == '{') {
+      sla_examples::detail::clear_event(event, ticket);
+      if (sla_examples::detail::parse_json(parser, text, length, event, ticket, &why)) keep(p, me, threads, seq);
+      else line_errors.push_back({seq, std::move(why)});
+      return true;
+    }
+    std::string line(text, length);
+    auto cells = sla_examples::split_csv(line);
+    if (sla_examples::is_csv_header(cells)) {  // the first header, or a new one (CSV files one after another)
+      *csv_header = std::move(cells);
+      return false;
+    }
+    if (csv_header->empty()) {
+      line_errors.push_back({seq, "expected a JSON object, or a CSV header such as ticket,at,event,type,severity,status"});
+      return true;
+    }
+    sla_examples::event_line e;
+    if (!sla_examples::detail::parse_csv(*csv_header, line, e, &why)) {
+      line_errors.push_back({seq, std::move(why)});
+      return true;
+    }
+    event = std::move(e.event);
+    ticket = std::move(e.ticket);
+    keep(p, me, threads, seq);
+    return true;
   }
   std::string_view ticket_of(const parsed_line& l) const { return {arena.data() + l.ticket_at, l.ticket_length}; }
   std::string_view zone_of(const parsed_line& l) const {
@@ -390,23 +411,23 @@ int main(int argc, char** argv) {
   if (files.empty()) files.push_back("-");
 
   // ---- Reading: batches of lines, parsed on every thread, handed to the owners ---------------
-  // The next batch is read while this one is parsed and handed on. Each worker parses a
-  // contiguous share of the batch's JSON lines; then the CSV rows, if any, are read in order on
-  // this thread (a CSV header changes how the rows after it read); then each worker takes the
-  // lines of its tickets from every parser's share, in input order.
+  // Each worker parses a contiguous share of a batch of JSON lines, listing the events for the
+  // thread that owns their ticket (a batch with CSV in it is read in order on this thread: a CSV
+  // header changes how the rows after it read); then each worker takes the lines of its tickets
+  // from every parser's lists, in input order. On a spare core the next batch is read meanwhile.
   std::vector<std::unique_ptr<worker>> workers;
   for (unsigned i = 0; i < threads; ++i) workers.push_back(std::make_unique<worker>(!queue));
   std::vector<line_error> errors;  // reader errors, then the histories' rejections
   long lines = 0;
   sla_check::input_reader reader(files);
+  bool read_ahead = false;
   input_batch batches[2];
-  std::vector<parsed_line> parsed;
   std::vector<std::string> csv_header;
   const bool show_progress = isatty(2);
   try {
     // On a spare core the next batch is read while this one is worked on; without one, a reading
     // thread would only hold up the workers (each phase waits for its slowest worker).
-    const bool read_ahead = threads < std::thread::hardware_concurrency();
+    read_ahead = threads < std::thread::hardware_concurrency();
     std::future<bool> ahead = std::async(read_ahead ? std::launch::async : std::launch::deferred,
                                          [&reader, &first = batches[0]] { return reader.next(first); });
     for (unsigned b = 0;; b ^= 1) {
@@ -416,78 +437,25 @@ int main(int argc, char** argv) {
       ahead = std::async(read_ahead ? std::launch::async : std::launch::deferred, [&reader, &next = batches[b ^ 1]] { return reader.next(next); });
       for (auto& w : workers) w->start_batch(threads);
       const std::uint32_t count = static_cast<std::uint32_t>(batch.lines.size());
-      parsed.resize(count);
-
-      on_threads(threads, [&](unsigned w) {
-        worker& me = *workers[w];
-        const std::uint32_t from = static_cast<std::uint32_t>(std::uint64_t{count} * w / threads);
-        const std::uint32_t to = static_cast<std::uint32_t>(std::uint64_t{count} * (w + 1) / threads);
-        std::string why;
-        for (std::uint32_t k = from; k < to; ++k) {
-          parsed_line& p = parsed[k];
-          p = parsed_line{};
-          const auto& l = batch.lines[k];
-          p.event.seq = l.seq();
-          const char* text = batch.text.data() + l.offset;
-          std::size_t first = 0;
-          while (text[first] == ' ' || text[first] == '\t') ++first;  // the reader drops blank lines
-          if (text[first] != '{') {
-            me.saw_csv = true;
-            continue;
+      if (batch.all_json) {
+        std::vector<std::string>* no_csv = nullptr;  // every line is JSON
+        on_threads(threads, [&](unsigned w) {
+          const std::uint32_t from = static_cast<std::uint32_t>(std::uint64_t{count} * w / threads);
+          const std::uint32_t to = static_cast<std::uint32_t>(std::uint64_t{count} * (w + 1) / threads);
+          for (std::uint32_t k = from; k < to; ++k) {
+            const auto& l = batch.lines[k];
+            workers[w]->read_line(policy, w, threads, batch.text.data() + l.offset, l.length, l.seq(), no_csv);
           }
-          sla_examples::detail::clear_event(me.event, me.ticket);
-          if (sla_examples::detail::parse_json(me.parser, text, l.length, me.event, me.ticket, &why))
-            me.keep(policy, w, threads, k, p);
-          else
-            me.fail(w, k, p, std::move(why));
-        }
-      });
-      phases.lap(phase_times::parse);
-
-      long headers = 0;
-      if (std::any_of(workers.begin(), workers.end(), [](const auto& w) { return w->saw_csv; })) {
-        worker& first = *workers[0];
-        for (std::uint32_t k = 0; k < count; ++k) {
-          parsed_line& p = parsed[k];
-          if (p.what != parsed_line::state::csv) continue;
-          const auto& l = batch.lines[k];
-          std::string line(batch.text.data() + l.offset, l.length);
-          auto cells = sla_examples::split_csv(line);
-          if (sla_examples::is_csv_header(cells)) {  // the first header, or a new one (CSV files one after another)
-            csv_header = std::move(cells);
-            p.what = parsed_line::state::header;
-            ++headers;
-            continue;
-          }
-          if (csv_header.empty()) {
-            first.fail(0, k, p, "expected a JSON object, or a CSV header such as ticket,at,event,type,severity,status");
-            continue;
-          }
-          sla_examples::event_line e;
-          std::string why;
-          if (!sla_examples::detail::parse_csv(csv_header, line, e, &why)) {
-            first.fail(0, k, p, std::move(why));
-            continue;
-          }
-          first.event = std::move(e.event);
-          first.ticket = std::move(e.ticket);
-          first.keep(policy, 0, threads, k, p);
-        }
-        // The lists were in input order within each parser's share; with rows added out of
-        // that order they are made again, in input order, in the first worker's lists.
-        for (auto& w : workers) {
-          for (auto& v : w->for_owner) v.clear();
-          w->error_lines.clear();
-        }
-        for (std::uint32_t k = 0; k < count; ++k) {
-          if (parsed[k].what == parsed_line::state::event) first.for_owner[owner_of(parsed[k].hash, threads)].push_back(k);
-          else if (parsed[k].what == parsed_line::state::error) first.error_lines.push_back(k);
-        }
+        });
+        lines += count;
+      } else {
+        // CSV: in order on this thread (a header changes how the rows after it read).
+        for (const auto& l : batch.lines)
+          if (workers[0]->read_line(policy, 0, threads, batch.text.data() + l.offset, l.length, l.seq(), &csv_header)) ++lines;
       }
-      lines += static_cast<long>(count) - headers;
-      for (const auto& w : workers)
-        for (std::uint32_t k : w->error_lines) errors.push_back({parsed[k].event.seq, workers[parsed[k].parsed_by]->messages[parsed[k].message]});
-      phases.lap(phase_times::classify);
+      for (auto& w : workers)
+        errors.insert(errors.end(), std::make_move_iterator(w->line_errors.begin()), std::make_move_iterator(w->line_errors.end()));
+      phases.lap(phase_times::parse);
 
       // Hand each line to the thread that owns its ticket, in input order.
       on_threads(threads, [&](unsigned w) {
@@ -495,11 +463,11 @@ int main(int argc, char** argv) {
         // Tickets are spread over a large table: fetch ahead what the next lines will touch.
         constexpr std::size_t slot_ahead = 16, ticket_ahead = 8;
         for (unsigned from = 0; from < threads; ++from) {
-          const std::vector<std::uint32_t>& mine = workers[from]->for_owner[w];
+          const std::vector<parsed_line>& mine = workers[from]->for_owner[w];
           for (std::size_t m = 0; m < mine.size(); ++m) {
-            if (m + slot_ahead < mine.size()) me.store.prefetch_slot(parsed[mine[m + slot_ahead]].hash);
-            if (m + ticket_ahead < mine.size()) me.store.prefetch_ticket(parsed[mine[m + ticket_ahead]].hash);
-            const parsed_line& p = parsed[mine[m]];
+            if (m + slot_ahead < mine.size()) me.store.prefetch_slot(mine[m + slot_ahead].hash);
+            if (m + ticket_ahead < mine.size()) me.store.prefetch_ticket(mine[m + ticket_ahead].hash);
+            const parsed_line& p = mine[m];
             const worker& parser = *workers[p.parsed_by];
             std::uint32_t t = me.store.find_or_add(parser.ticket_of(p), p.hash, p.event.seq);
             held_event e = p.event;
@@ -605,7 +573,7 @@ int main(int argc, char** argv) {
     }
     if (format == "table")
       out.line(fmt::format("{:<4} {:<{}} {:<{}} {:<12} {}", "#", "ticket", id_width, "type", type_width, "severity", "next deadline (UTC)"));
-    for (std::size_t k = 0; k < order.size(); ++k) {
+    for (std::size_t k = 0; k < order.size() && !out.closed(); ++k) {
       const sla::ticket& t = open_tickets[order[k]];
       auto ev = sla::evaluate(policy, t, now);
       std::optional<sla::instant> next;  // the deadline the queue sorts by: running or breached targets
@@ -622,6 +590,7 @@ int main(int argc, char** argv) {
       ++evaluated;
     }
     out.flush();
+    if (out.closed()) return out.exit_status;
     fmt::print(stderr, "lines={} events={} tickets={} errors={}\n", lines, accepted, evaluated, lines - accepted);
     return out.exit_status;
   }
@@ -642,7 +611,7 @@ int main(int argc, char** argv) {
   }
   // Per thread and round: the output text, and where each ticket's lines lie in it.
   struct round_output {
-    std::string text;
+    sla_examples::text_buffer text;
     struct entry {
       std::uint64_t seq;
       std::size_t begin, end;
@@ -653,13 +622,39 @@ int main(int argc, char** argv) {
   using summary_map = std::map<std::pair<std::string, std::string>, std::map<std::string, long>>;
   std::vector<summary_map> summaries(threads);
   std::vector<std::uint32_t> cursor(threads, 0);
-  std::vector<round_output> results(threads);
+  // Two sets of results: a round is written out while the next is evaluated.
+  std::vector<round_output> result_sets[2] = {std::vector<round_output>(threads), std::vector<round_output>(threads)};
   std::vector<long> evaluated_by(threads, 0);
   std::vector<std::unique_ptr<tenant_policies>> tenants;
   for (unsigned w = 0; w < threads; ++w) tenants.push_back(std::make_unique<tenant_policies>(policy));
   constexpr std::uint64_t round_tickets = 2048;  // per thread and round: bounds the output held
-  for (auto& r : results) r.text.reserve(round_tickets * 1024);
-  for (;;) {
+  for (auto& set : result_sets)
+    for (auto& r : set) r.text.reserve(round_tickets * 1024);
+  // Merges a round's results by first-seen line, into the output.
+  auto write_round = [&](const std::vector<round_output>& results) {
+    std::vector<std::size_t> next(threads, 0);
+    for (;;) {
+      int best = -1;
+      for (unsigned w = 0; w < threads; ++w)
+        if (next[w] < results[w].entries.size() &&
+            (best < 0 || results[w].entries[next[w]].seq < results[best].entries[next[best]].seq))
+          best = static_cast<int>(w);
+      if (best < 0) break;
+      const auto& e = results[best].entries[next[best]++];
+      std::string_view text(results[best].text.data() + e.begin, e.end - e.begin);
+      if (e.complaint) {
+        fmt::print(stderr, "{}\n", text);
+        out.exit_status = 1;
+      } else if (!text.empty()) {
+        out.line(text);
+      }
+    }
+  };
+  std::future<void> writing;
+  // As with reading: on a spare core a round is written out while the next is evaluated.
+  const bool write_ahead = read_ahead;
+  for (unsigned set = 0;; set ^= 1) {
+    std::vector<round_output>& results = result_sets[set];
     // The round ends at the first-seen line that every thread reaches within its share.
     std::uint64_t bound = UINT64_MAX;
     bool any = false;
@@ -721,26 +716,15 @@ int main(int argc, char** argv) {
       }
     });
     phases.lap(phase_times::evaluate);
-    // Merge the threads' results by first-seen line.
-    std::vector<std::size_t> next(threads, 0);
-    for (;;) {
-      int best = -1;
-      for (unsigned w = 0; w < threads; ++w)
-        if (next[w] < results[w].entries.size() &&
-            (best < 0 || results[w].entries[next[w]].seq < results[best].entries[next[best]].seq))
-          best = static_cast<int>(w);
-      if (best < 0) break;
-      const auto& e = results[best].entries[next[best]++];
-      std::string_view text(results[best].text.data() + e.begin, e.end - e.begin);
-      if (e.complaint) {
-        fmt::print(stderr, "{}\n", text);
-        out.exit_status = 1;
-      } else if (!text.empty()) {
-        out.line(text);
-      }
-    }
+    if (writing.valid()) writing.get();
+    phases.lap(phase_times::write);
+    if (out.closed()) return out.exit_status;
+    writing = std::async(write_ahead ? std::launch::async : std::launch::deferred, [&write_round, &results] { write_round(results); });
+    if (!write_ahead) writing.get();
     phases.lap(phase_times::write);
   }
+  if (writing.valid()) writing.get();
+  phases.lap(phase_times::write);
   for (long n : evaluated_by) evaluated += n;
   if (format == "summary") {
     summary_map summary;
@@ -757,6 +741,7 @@ int main(int argc, char** argv) {
   }
   out.flush();
   phases.lap(phase_times::write);
+  if (out.closed()) return out.exit_status;
   if (stats)
     fmt::print(stderr, "stats: seconds read={:.3f} classify={:.3f} parse={:.3f} dispatch={:.3f} check={:.3f} evaluate={:.3f} write={:.3f}\n",
                phases.seconds[0], phases.seconds[1], phases.seconds[2], phases.seconds[3], phases.seconds[4],
