@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -79,6 +80,37 @@ class json_room {
     text(far);
   }
   static constexpr std::size_t max_instant = 48;
+  // As fmt's {:.1f} (at most max_one_decimal bytes: DBL_MAX has 309 digits): with integer
+  // arithmetic where v·10 is not within 1e-6 of a rounding tie (below 1e9 the product's own
+  // rounding error is under 1.2e-7, so it cannot move a value across one), else with fmt.
+  void one_decimal(double v) {
+    const double r = v * 10.0;
+    if (!std::signbit(r) && r < 1e9) {
+      const double whole = std::floor(r), fraction = r - whole;
+      if (std::fabs(fraction - 0.5) > 1e-6) {
+        const long long n = static_cast<long long>(whole) + (fraction > 0.5 ? 1 : 0);
+        number(n / 10);
+        *p_++ = '.';
+        *p_++ = static_cast<char>('0' + n % 10);
+        return;
+      }
+    }
+    char digits[max_one_decimal];
+    auto written = fmt::format_to_n(digits, sizeof digits, FMT_COMPILE("{:.1f}"), v);
+    text(std::string_view(digits, std::min<std::size_t>(written.size, sizeof digits)));
+  }
+  static constexpr std::size_t max_one_decimal = 320;
+  // A target amount's text ("15m", "5 business days"): the last one is kept, as the targets of
+  // a run share a few amounts.
+  void amount(const sla::target_amount& a) {
+    thread_local sla::target_amount last{sla::amount_kind::none, std::chrono::seconds{-1}, -1};
+    thread_local std::string last_text;
+    if (!(a == last)) {
+      last_text = sla::format_target_amount(a);
+      last = a;
+    }
+    quoted(last_text);
+  }
 
  private:
   char* p_;
@@ -95,11 +127,12 @@ void evaluation_json_to(Text& out, std::string_view ticket, const sla::ticket_ev
   using detail::quoted_bound;
   constexpr std::size_t instant = detail::json_room::max_instant, number = 24;
   constexpr std::size_t amount_length = 48;  // longer than any amount text: "15m", "2147483647 business days"
+  static_assert(amount_length > sizeof "2147483647 business days");
   // A bound of the line's length: its fixed text, and each value at its longest.
   std::size_t bound = 160 + quoted_bound(ticket) + quoted_bound(ev.type) + quoted_bound(ev.severity) +
                       quoted_bound(ev.plan) + quoted_bound(ev.region) + quoted_bound(ev.country) + instant;
   for (const auto& s : ev.targets) {
-    bound += 400 + quoted_bound(s.name) + quoted_bound(s.calendar) + (6 * amount_length + 2) + 3 * instant + 4 * number + 32 +
+    bound += 400 + quoted_bound(s.name) + quoted_bound(s.calendar) + (6 * amount_length + 2) + 3 * instant + 4 * number + detail::json_room::max_one_decimal +
              quoted_bound(s.rule) + (s.escalation ? quoted_bound(*s.escalation) : 0);
     for (const auto& w : s.warnings) bound += 2 + quoted_bound(w);
     bound += s.completed.size() * (120 + 4 * instant + number);
@@ -128,10 +161,7 @@ void evaluation_json_to(Text& out, std::string_view ticket, const sla::ticket_ev
     j.text(", \"calendar\": ");
     j.text_or_null(s.calendar);
     j.text(", \"amount\": ");
-    const std::string amount = sla::format_target_amount(s.amount);
-    if (amount.size() > amount_length)
-      throw std::length_error("evaluation_json_to: an amount's text is longer than expected");
-    j.quoted(amount);
+    j.amount(s.amount);
     j.text(", \"state\": \"");
     j.text(sla::to_string(s.state));
     j.text("\", \"deadline\": ");
@@ -147,9 +177,7 @@ void evaluation_json_to(Text& out, std::string_view ticket, const sla::ticket_ev
     j.text(", \"remaining_seconds\": ");
     j.number(s.remaining.count());
     j.text(", \"percent\": ");
-    char percent[32];
-    auto r = fmt::format_to_n(percent, sizeof percent, FMT_COMPILE("{:.1f}"), s.percent);
-    j.text(std::string_view(percent, std::min<std::size_t>(r.size, sizeof percent)));
+    j.one_decimal(s.percent);
     j.text(", \"warnings\": [");
     for (std::size_t k = 0; k < s.warnings.size(); ++k) {
       if (k) j.text(", ");

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <vector>
@@ -75,7 +76,10 @@ enum class field { unknown, ticket, at, event, type, severity, plan, region, cou
 
 // A key's field: one comparison against the name of its length.
 inline field field_of(std::string_view key) noexcept {
-  auto is = [&](std::string_view name, field f) { return key == name ? f : field::unknown; };
+  // `name` has key's length here: a compare of known size.
+  auto is = [&]<std::size_t N>(const char (&name)[N], field f) {
+    return std::memcmp(key.data(), name, N - 1) == 0 ? f : field::unknown;
+  };
   switch (key.size()) {
     case 2: return is("at", field::at);
     case 4: return key[0] == 'p' ? is("plan", field::plan) : is("type", field::type);

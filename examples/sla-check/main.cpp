@@ -185,8 +185,20 @@ struct checked_history {
 void check_history(const ticket_store& store, std::uint32_t index, std::vector<held_event>& held, checked_history& out,
                    std::vector<line_error>* errors) {
   const ticket_store::ticket& t = store.at(index);
-  store.history(index, held);
   out.events.clear();
+  auto keep = [&](const held_event& e) {
+    if (e.event.kind == sla::event_kind::created) {
+      out.zone = e.zone;
+      out.country = e.country;
+      out.users_affected = e.users_affected;
+    }
+    out.events.push_back(e.event);
+  };
+  if (!t.needs_check) {  // created first, in time order, nothing rejected: every event is kept
+    store.for_each_event(index, keep);
+    return;
+  }
+  store.history(index, held);
   auto before = [](const held_event& a, const held_event& b) {
     if (a.event.at != b.event.at) return a.event.at < b.event.at;
     return a.event.kind == sla::event_kind::created && b.event.kind != sla::event_kind::created;
@@ -202,13 +214,8 @@ void check_history(const ticket_store& store, std::uint32_t index, std::vector<h
       if (errors) errors->push_back({e.seq, store.message(*e.rejected)});
       continue;
     }
-    if (e.event.kind == sla::event_kind::created) {
-      created = e.event.at;
-      out.zone = e.zone;
-      out.country = e.country;
-      out.users_affected = e.users_affected;
-    }
-    out.events.push_back(e.event);
+    if (e.event.kind == sla::event_kind::created) created = e.event.at;
+    keep(e);
   }
 }
 
@@ -675,6 +682,7 @@ int main(int argc, char** argv) {
       checked_history h;
       for (; cursor[w] < me.store.size() && me.store.at(cursor[w]).first_seq <= bound; ++cursor[w]) {
         const std::uint32_t t = cursor[w];
+        me.store.prefetch_history(t + 2);
         const auto& rec = me.store.at(t);
         check_history(me.store, t, held, h, nullptr);
         if (h.events.empty()) continue;

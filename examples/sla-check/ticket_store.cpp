@@ -12,39 +12,21 @@
 namespace sla_check {
 namespace {
 
-constexpr std::uint8_t flag_rejected = 0x20;
-constexpr std::uint8_t flag_users = 0x40;
-constexpr std::uint8_t kind_mask = 0x1f;
+using detail::flag_rejected;
+using detail::flag_users;
 
-void put_varint(std::vector<std::uint8_t>& out, std::uint64_t v) {
+// At most 10 bytes each.
+std::uint8_t* put_varint(std::uint8_t* out, std::uint64_t v) {
   while (v >= 0x80) {
-    out.push_back(static_cast<std::uint8_t>(v | 0x80));
+    *out++ = static_cast<std::uint8_t>(v | 0x80);
     v >>= 7;
   }
-  out.push_back(static_cast<std::uint8_t>(v));
+  *out++ = static_cast<std::uint8_t>(v);
+  return out;
 }
-void put_signed(std::vector<std::uint8_t>& out, std::int64_t v) {
-  put_varint(out, (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+std::uint8_t* put_signed(std::uint8_t* out, std::int64_t v) {
+  return put_varint(out, (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
 }
-
-struct reader {
-  const std::uint8_t* p;
-  const std::uint8_t* end;
-  std::uint64_t varint() {
-    std::uint64_t v = 0;
-    for (int shift = 0; p < end; shift += 7) {
-      std::uint8_t b = *p++;
-      v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
-      if (!(b & 0x80)) break;
-    }
-    return v;
-  }
-  std::int64_t signed_varint() {
-    std::uint64_t z = varint();
-    return static_cast<std::int64_t>((z >> 1) ^ (~(z & 1) + 1));
-  }
-  std::uint16_t index() { return static_cast<std::uint16_t>(varint()); }
-};
 
 [[noreturn]] void spill_failed(const char* what) {
   throw sla::error(sla::error_code::io, fmt::format("cannot {} the temporary file for finished tickets: {}", what,
@@ -99,36 +81,35 @@ std::uint32_t ticket_store::intern(std::string_view s) {
   return static_cast<std::uint32_t>(strings_.size() - 1);
 }
 
-void ticket_store::encode(const ticket& t, const held_event& e, std::vector<std::uint8_t>& out) const {
+std::size_t ticket_store::encode(const ticket& t, const held_event& e, std::uint8_t* to) const {
   const sla::resolved_event& r = e.event;
   std::uint8_t head = static_cast<std::uint8_t>(r.kind);
   if (e.rejected) head |= flag_rejected;
   if (e.users_affected) head |= flag_users;
-  out.push_back(head);
-  put_varint(out, e.seq - t.last_seq);
-  put_signed(out, r.at.time_since_epoch().count() - t.last_at);
-  if (e.rejected) {
-    put_varint(out, *e.rejected);
-    return;
-  }
+  std::uint8_t* out = to;
+  *out++ = head;
+  out = put_varint(out, e.seq - t.last_seq);
+  out = put_signed(out, r.at.time_since_epoch().count() - t.last_at);
+  if (e.rejected) return static_cast<std::size_t>(put_varint(out, *e.rejected) - to);
   switch (r.kind) {
     case sla::event_kind::created:
-      put_varint(out, r.type);
-      put_varint(out, r.severity);
-      put_varint(out, r.plan);
-      put_varint(out, r.region);
-      put_varint(out, e.zone);
-      put_varint(out, e.country);
-      if (e.users_affected) put_signed(out, *e.users_affected);
+      out = put_varint(out, r.type);
+      out = put_varint(out, r.severity);
+      out = put_varint(out, r.plan);
+      out = put_varint(out, r.region);
+      out = put_varint(out, e.zone);
+      out = put_varint(out, e.country);
+      if (e.users_affected) out = put_signed(out, *e.users_affected);
       break;
     case sla::event_kind::status:
-    case sla::event_kind::custom: put_varint(out, r.name); break;
-    case sla::event_kind::type: put_varint(out, r.type); break;
-    case sla::event_kind::severity: put_varint(out, r.severity); break;
-    case sla::event_kind::plan: put_varint(out, r.plan); break;
-    case sla::event_kind::region: put_varint(out, r.region); break;
+    case sla::event_kind::custom: out = put_varint(out, r.name); break;
+    case sla::event_kind::type: out = put_varint(out, r.type); break;
+    case sla::event_kind::severity: out = put_varint(out, r.severity); break;
+    case sla::event_kind::plan: out = put_varint(out, r.plan); break;
+    case sla::event_kind::region: out = put_varint(out, r.region); break;
     default: break;
   }
+  return static_cast<std::size_t>(out - to);
 }
 
 std::uint32_t ticket_store::new_block() {
@@ -170,9 +151,8 @@ void ticket_store::free_blocks(ticket& t) {
 void ticket_store::append(std::uint32_t index, const held_event& e) {
   ticket& t = tickets_[index];
   if (t.spilled) read_back(t);
-  scratch_.clear();
-  encode(t, e, scratch_);
-  write_bytes(t, scratch_.data(), scratch_.size());
+  std::uint8_t bytes[max_encoded];
+  write_bytes(t, bytes, encode(t, e, bytes));
   t.last_seq = e.seq;
   t.last_at = e.event.at.time_since_epoch().count();
   ++t.events;
@@ -217,9 +197,7 @@ void ticket_store::read_back(ticket& t) {
   write_bytes(t, bytes.data(), bytes.size());
 }
 
-void ticket_store::history(std::uint32_t index, std::vector<held_event>& out) const {
-  const ticket& t = tickets_[index];
-  out.clear();
+const std::vector<std::uint8_t>& ticket_store::bytes(const ticket& t) const {
   scratch_.clear();
   if (t.spilled) {
     scratch_.resize(t.spill_length);
@@ -232,41 +210,12 @@ void ticket_store::history(std::uint32_t index, std::vector<held_event>& out) co
       scratch_.insert(scratch_.end(), blocks_[b].bytes, blocks_[b].bytes + used);
     }
   }
-  reader r{scratch_.data(), scratch_.data() + scratch_.size()};
-  std::uint64_t seq = t.first_seq;
-  std::int64_t at = 0;
-  while (r.p < r.end) {
-    held_event e;
-    std::uint8_t head = *r.p++;
-    e.event.kind = static_cast<sla::event_kind>(head & kind_mask);
-    seq += r.varint();
-    at += r.signed_varint();
-    e.seq = seq;
-    e.event.at = sla::instant{std::chrono::seconds{at}};
-    if (head & flag_rejected) {
-      e.rejected = static_cast<std::uint32_t>(r.varint());
-    } else {
-      switch (e.event.kind) {
-        case sla::event_kind::created:
-          e.event.type = r.index();
-          e.event.severity = r.index();
-          e.event.plan = r.index();
-          e.event.region = r.index();
-          e.zone = static_cast<std::uint32_t>(r.varint());
-          e.country = static_cast<std::uint32_t>(r.varint());
-          if (head & flag_users) e.users_affected = r.signed_varint();
-          break;
-        case sla::event_kind::status:
-        case sla::event_kind::custom: e.event.name = r.index(); break;
-        case sla::event_kind::type: e.event.type = r.index(); break;
-        case sla::event_kind::severity: e.event.severity = r.index(); break;
-        case sla::event_kind::plan: e.event.plan = r.index(); break;
-        case sla::event_kind::region: e.event.region = r.index(); break;
-        default: break;
-      }
-    }
-    out.push_back(e);
-  }
+  return scratch_;
 }
 
+void ticket_store::history(std::uint32_t index, std::vector<held_event>& out) const {
+  const ticket& t = tickets_[index];
+  out.clear();
+  for_each_event(index, [&](const held_event& e) { out.push_back(e); });
+}
 }  // namespace sla_check

@@ -34,6 +34,72 @@ struct held_event {
   std::optional<std::uint32_t> rejected;
 };
 
+namespace detail {
+
+constexpr std::uint8_t flag_rejected = 0x20;
+constexpr std::uint8_t flag_users = 0x40;
+constexpr std::uint8_t kind_mask = 0x1f;
+
+struct varint_reader {
+  const std::uint8_t* p;
+  const std::uint8_t* end;
+  std::uint64_t varint() {
+    std::uint64_t v = 0;
+    for (int shift = 0; p < end; shift += 7) {
+      std::uint8_t b = *p++;
+      v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+      if (!(b & 0x80)) break;
+    }
+    return v;
+  }
+  std::int64_t signed_varint() {
+    std::uint64_t z = varint();
+    return static_cast<std::int64_t>((z >> 1) ^ (~(z & 1) + 1));
+  }
+  std::uint16_t index() { return static_cast<std::uint16_t>(varint()); }
+};
+
+// Calls f(held_event) for each event of a history's bytes (ticket_store::encode), in order.
+template <class F>
+void decode(const std::uint8_t* from, const std::uint8_t* to, std::uint64_t seq, F&& f) {
+  varint_reader r{from, to};
+  std::int64_t at = 0;
+  while (r.p < r.end) {
+    held_event e;
+    std::uint8_t head = *r.p++;
+    e.event.kind = static_cast<sla::event_kind>(head & kind_mask);
+    seq += r.varint();
+    at += r.signed_varint();
+    e.seq = seq;
+    e.event.at = sla::instant{std::chrono::seconds{at}};
+    if (head & flag_rejected) {
+      e.rejected = static_cast<std::uint32_t>(r.varint());
+    } else {
+      switch (e.event.kind) {
+        case sla::event_kind::created:
+          e.event.type = r.index();
+          e.event.severity = r.index();
+          e.event.plan = r.index();
+          e.event.region = r.index();
+          e.zone = static_cast<std::uint32_t>(r.varint());
+          e.country = static_cast<std::uint32_t>(r.varint());
+          if (head & flag_users) e.users_affected = r.signed_varint();
+          break;
+        case sla::event_kind::status:
+        case sla::event_kind::custom: e.event.name = r.index(); break;
+        case sla::event_kind::type: e.event.type = r.index(); break;
+        case sla::event_kind::severity: e.event.severity = r.index(); break;
+        case sla::event_kind::plan: e.event.plan = r.index(); break;
+        case sla::event_kind::region: e.event.region = r.index(); break;
+        default: break;
+      }
+    }
+    f(e);
+  }
+}
+
+}  // namespace detail
+
 class ticket_store {
  public:
   struct ticket {
@@ -69,6 +135,7 @@ class ticket_store {
     if (!entry || static_cast<std::uint32_t>(entry >> 32) != hash) return;
     const ticket& t = tickets_[static_cast<std::uint32_t>(entry) - 1];
     __builtin_prefetch(&t);
+    __builtin_prefetch(t.id.data());
     if (t.tail != none) __builtin_prefetch(&blocks_[t.tail]);
   }
 
@@ -77,8 +144,18 @@ class ticket_store {
   // Writes a ticket's history to the spill file and frees its memory.
   void spill(std::uint32_t t);
 
+  // Brings a ticket's first history block into the cache (before history()).
+  void prefetch_history(std::uint32_t t) const noexcept {
+    if (t < tickets_.size() && tickets_[t].head != none) __builtin_prefetch(&blocks_[tickets_[t].head]);
+  }
   // A ticket's events in arrival order.
   void history(std::uint32_t t, std::vector<held_event>& out) const;
+  // Calls f(const held_event&) for each of them, in arrival order.
+  template <class F>
+  void for_each_event(std::uint32_t t, F&& f) const {
+    const std::vector<std::uint8_t>& b = bytes(tickets_[t]);
+    detail::decode(b.data(), b.data() + b.size(), tickets_[t].first_seq, f);
+  }
 
   std::uint32_t intern(std::string_view s);  // zone and country strings; "" is 0
   const std::string& string(std::uint32_t i) const { return strings_[i]; }
@@ -107,10 +184,13 @@ class ticket_store {
     std::uint32_t next;
   };
   void write_bytes(ticket& t, const std::uint8_t* data, std::size_t n);
+  const std::vector<std::uint8_t>& bytes(const ticket& t) const;  // its history's bytes (in scratch_)
   std::uint32_t new_block();
   void free_blocks(ticket& t);
   void read_back(ticket& t);
-  void encode(const ticket& t, const held_event& e, std::vector<std::uint8_t>& out) const;
+  // An event as bytes, at `to` (room for max_encoded): the head byte, varints.
+  static constexpr std::size_t max_encoded = 1 + 10 * 9;
+  std::size_t encode(const ticket& t, const held_event& e, std::uint8_t* to) const;
   void grow_table();
 
   bool spill_enabled_;

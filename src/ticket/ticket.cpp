@@ -68,19 +68,29 @@ void check_fields(const ticket_event& e, Fail&& fail) {
     bool taken;
   };
   const bool created = e.kind == event_kind::created;
-  const field fields[] = {
-      {"type", !e.type.empty(), created || e.kind == event_kind::type},
-      {"severity", !e.severity.empty(), created || e.kind == event_kind::severity},
-      {"plan", !e.plan.empty(), created || e.kind == event_kind::plan},
-      {"region", !e.region.empty(), created || e.kind == event_kind::region},
-      {"timezone", !e.timezone.empty(), created},
-      {"users_affected", e.users_affected.has_value(), created},
-      {"country", !e.country.empty(), created},
-      {"status", !e.status.empty(), e.kind == event_kind::status},
-      {"name", !e.name.empty(), e.kind == event_kind::custom},
-  };
-  for (const auto& f : fields)
-    if (f.set && !f.taken) fail(fmt::format("`{}` does not apply to a {} event", f.name, to_string(e.kind)));
+  // The common case first: no field but the ones the kind takes.
+  const bool only_taken = (created || e.kind == event_kind::type || e.type.empty()) &&
+                          (created || e.kind == event_kind::severity || e.severity.empty()) &&
+                          (created || e.kind == event_kind::plan || e.plan.empty()) &&
+                          (created || e.kind == event_kind::region || e.region.empty()) &&
+                          (created || (e.timezone.empty() && !e.users_affected && e.country.empty())) &&
+                          (e.kind == event_kind::status || e.status.empty()) &&
+                          (e.kind == event_kind::custom || e.name.empty());
+  if (!only_taken) {
+    const field fields[] = {
+        {"type", !e.type.empty(), created || e.kind == event_kind::type},
+        {"severity", !e.severity.empty(), created || e.kind == event_kind::severity},
+        {"plan", !e.plan.empty(), created || e.kind == event_kind::plan},
+        {"region", !e.region.empty(), created || e.kind == event_kind::region},
+        {"timezone", !e.timezone.empty(), created},
+        {"users_affected", e.users_affected.has_value(), created},
+        {"country", !e.country.empty(), created},
+        {"status", !e.status.empty(), e.kind == event_kind::status},
+        {"name", !e.name.empty(), e.kind == event_kind::custom},
+    };
+    for (const auto& f : fields)
+      if (f.set && !f.taken) fail(fmt::format("`{}` does not apply to a {} event", f.name, to_string(e.kind)));
+  }
   auto require = [&](const std::string& value, const char* what) {
     if (value.empty()) fail(fmt::format("missing {}", what));
   };
