@@ -18,17 +18,19 @@
 // Exit status: 0 all lines used, 1 some lines rejected, 2 could not run.
 //
 // How it streams (README "sla-check at scale"): lines are read in batches of ~4 MB and parsed on
-// every thread (simdjson On-Demand, names resolved against the policy once); each ticket belongs
-// to one thread by a hash of its id, which keeps its history as compact bytes (ticket_store.hpp),
-// and spills the history of a ticket whose last event can end its clocks to a temporary file.
-// At the end every ticket's history is put in time order, checked, and evaluated, in rounds
-// that keep the output in first-seen order.
+// every thread, in chunks taken by whichever thread is free (simdjson On-Demand, names resolved
+// against the policy once); each ticket belongs to one thread by a hash of its id, which keeps
+// its history as compact bytes (ticket_store.hpp), and spills the history of a ticket whose last
+// event can end its clocks to a temporary file. At the end every ticket's history is put in time
+// order, checked, and evaluated, in rounds that keep the output in first-seen order. With fewer
+// threads than cores, the next batch is read and the last round written on another core.
 #include <sla/sla.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -291,15 +293,13 @@ struct worker {
   long accepted = 0;
 
   std::vector<std::string> messages;  // the reasons for rejecting events of the batch's lines it parsed
-  // Per owning thread, the batch's event lines it parsed that go there, in input order.
-  std::vector<std::vector<parsed_line>> for_owner;
+  // Where the event lines it parses go: per owning thread, in input order (one chunk's lists).
+  std::vector<std::vector<parsed_line>>* for_owner = nullptr;
   std::vector<line_error> line_errors;  // the batch's lines it parsed that cannot be read
 
-  void start_batch(unsigned threads) {
+  void start_batch() {
     arena.clear();
     messages.clear();
-    for_owner.resize(threads);
-    for (auto& v : for_owner) v.clear();
     line_errors.clear();
   }
   // The event in `event` and `ticket`, of the line at `seq`: resolved against the policy, or
@@ -308,7 +308,7 @@ struct worker {
     if (ticket.size() > 0xffff || event.timezone.size() > 0xffff || event.country.size() > 0xffff)
       return line_errors.push_back({seq, "ticket, timezone or country longer than 65535 bytes"});
     const std::uint32_t hash = hash_id(ticket);
-    parsed_line& out = for_owner[owner_of(hash, threads)].emplace_back();
+    parsed_line& out = (*for_owner)[owner_of(hash, threads)].emplace_back();
     out.hash = hash;
     out.parsed_by = static_cast<std::uint8_t>(me);
     out.event.seq = seq;
@@ -430,6 +430,8 @@ int main(int argc, char** argv) {
   bool read_ahead = false;
   input_batch batches[2];
   std::vector<std::string> csv_header;
+  constexpr std::uint32_t chunk_lines = 1024;
+  std::vector<std::vector<std::vector<parsed_line>>> chunks;  // per chunk of a batch, per owner
   const bool show_progress = isatty(2);
   try {
     // On a spare core the next batch is read while this one is worked on; without one, a reading
@@ -442,21 +444,33 @@ int main(int argc, char** argv) {
       phases.lap(phase_times::read);
       input_batch& batch = batches[b];
       ahead = std::async(read_ahead ? std::launch::async : std::launch::deferred, [&reader, &next = batches[b ^ 1]] { return reader.next(next); });
-      for (auto& w : workers) w->start_batch(threads);
+      for (auto& w : workers) w->start_batch();
       const std::uint32_t count = static_cast<std::uint32_t>(batch.lines.size());
+      // The batch in chunks of lines, taken by whichever worker is free (a worker the reading
+      // thread holds up does fewer); each chunk's events listed per owner.
+      const std::uint32_t chunk_count = batch.all_json ? (count + chunk_lines - 1) / chunk_lines : 1;
+      if (chunks.size() < chunk_count) chunks.resize(chunk_count);
+      for (std::uint32_t c = 0; c < chunk_count; ++c) {
+        chunks[c].resize(threads);
+        for (auto& list : chunks[c]) list.clear();
+      }
       if (batch.all_json) {
         std::vector<std::string>* no_csv = nullptr;  // every line is JSON
+        std::atomic<std::uint32_t> next_chunk{0};
         on_threads(threads, [&](unsigned w) {
-          const std::uint32_t from = static_cast<std::uint32_t>(std::uint64_t{count} * w / threads);
-          const std::uint32_t to = static_cast<std::uint32_t>(std::uint64_t{count} * (w + 1) / threads);
-          for (std::uint32_t k = from; k < to; ++k) {
-            const auto& l = batch.lines[k];
-            workers[w]->read_line(policy, w, threads, batch.text.data() + l.offset, l.length, l.seq(), no_csv);
+          worker& me = *workers[w];
+          for (std::uint32_t c; (c = next_chunk.fetch_add(1, std::memory_order_relaxed)) < chunk_count;) {
+            me.for_owner = &chunks[c];
+            for (std::uint32_t k = c * chunk_lines, end = std::min(count, k + chunk_lines); k < end; ++k) {
+              const auto& l = batch.lines[k];
+              me.read_line(policy, w, threads, batch.text.data() + l.offset, l.length, l.seq(), no_csv);
+            }
           }
         });
         lines += count;
       } else {
         // CSV: in order on this thread (a header changes how the rows after it read).
+        workers[0]->for_owner = &chunks[0];
         for (const auto& l : batch.lines)
           if (workers[0]->read_line(policy, 0, threads, batch.text.data() + l.offset, l.length, l.seq(), &csv_header)) ++lines;
       }
@@ -469,8 +483,8 @@ int main(int argc, char** argv) {
         worker& me = *workers[w];
         // Tickets are spread over a large table: fetch ahead what the next lines will touch.
         constexpr std::size_t slot_ahead = 16, ticket_ahead = 8;
-        for (unsigned from = 0; from < threads; ++from) {
-          const std::vector<parsed_line>& mine = workers[from]->for_owner[w];
+        for (std::uint32_t c = 0; c < chunk_count; ++c) {
+          const std::vector<parsed_line>& mine = chunks[c][w];
           for (std::size_t m = 0; m < mine.size(); ++m) {
             if (m + slot_ahead < mine.size()) me.store.prefetch_slot(mine[m + slot_ahead].hash);
             if (m + ticket_ahead < mine.size()) me.store.prefetch_ticket(mine[m + ticket_ahead].hash);
