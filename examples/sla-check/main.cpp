@@ -518,15 +518,16 @@ int main(int argc, char** argv) {
   if (show_progress && lines >= 100000) fmt::print(stderr, "\n");
 
   if (stats) {
-    std::uint64_t tickets = 0, spills = 0, reloads = 0, bytes = 0;
+    std::uint64_t tickets = 0, spills = 0, reloads = 0, bytes = 0, file_bytes = 0;
     for (const auto& w : workers) {
       tickets += w->store.size();
       spills += w->store.spills();
       reloads += w->store.reloads();
       bytes += w->store.memory_bytes();
+      file_bytes += w->store.spill_file_bytes();
     }
-    fmt::print(stderr, "stats: threads={} tickets={} spilled={} read_back={} store_bytes={}\n", threads, tickets, spills,
-               reloads, bytes);
+    fmt::print(stderr, "stats: threads={} tickets={} spilled={} read_back={} store_bytes={} spill_file_bytes={}\n", threads,
+               tickets, spills, reloads, bytes, file_bytes);
   }
 
   // ---- Checking: histories put in time order, the events they reject reported ----------------
@@ -694,7 +695,10 @@ int main(int argc, char** argv) {
       mine.entries.clear();
       std::vector<held_event> held;
       checked_history h;
-      for (; cursor[w] < me.store.size() && me.store.at(cursor[w]).first_seq <= bound; ++cursor[w]) {
+      std::uint32_t round_end = cursor[w];
+      while (round_end < me.store.size() && me.store.at(round_end).first_seq <= bound) ++round_end;
+      me.store.load_spilled(cursor[w], round_end);
+      for (; cursor[w] < round_end; ++cursor[w]) {
         const std::uint32_t t = cursor[w];
         me.store.prefetch_history(t + 2);
         const auto& rec = me.store.at(t);

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -171,27 +172,78 @@ void ticket_store::spill(std::uint32_t index) {
     spill_file_.reset(::fdopen(fd, "w+b"));
     if (!spill_file_) spill_failed("open");
   }
-  scratch_.clear();
+  // The history goes to the end of the pending bytes, which are written out a megabyte at a time.
+  t.spill_offset = spill_end_;
+  const std::size_t before = spill_pending_.size();
   for (std::uint32_t b = t.head; b != none; b = blocks_[b].next) {
     std::size_t used = b == t.tail ? t.tail_used : block_bytes;
-    scratch_.insert(scratch_.end(), blocks_[b].bytes, blocks_[b].bytes + used);
+    spill_pending_.insert(spill_pending_.end(), blocks_[b].bytes, blocks_[b].bytes + used);
   }
-  if (::pwrite(fileno(spill_file_.get()), scratch_.data(), scratch_.size(), static_cast<off_t>(spill_end_)) !=
-      static_cast<ssize_t>(scratch_.size()))
-    spill_failed("write");
-  t.spill_offset = spill_end_;
-  t.spill_length = static_cast<std::uint32_t>(scratch_.size());
-  spill_end_ += scratch_.size();
+  t.spill_length = static_cast<std::uint32_t>(spill_pending_.size() - before);
+  spill_end_ += t.spill_length;
   t.spilled = true;
   ++spills_;
   free_blocks(t);
+  if (spill_pending_.size() >= spill_write_bytes) flush_spills();
+}
+
+void ticket_store::flush_spills() {
+  if (spill_pending_.empty()) return;
+  if (::pwrite(fileno(spill_file_.get()), spill_pending_.data(), spill_pending_.size(), static_cast<off_t>(spill_written_)) !=
+      static_cast<ssize_t>(spill_pending_.size()))
+    spill_failed("write");
+  spill_written_ += spill_pending_.size();
+  spill_pending_.clear();
+}
+
+void ticket_store::read_spilled(const ticket& t, std::vector<std::uint8_t>& out) const {
+  out.resize(t.spill_length);
+  if (t.spill_offset >= spill_written_) {  // not written out yet: a history is written whole
+    std::memcpy(out.data(), spill_pending_.data() + (t.spill_offset - spill_written_), t.spill_length);
+    return;
+  }
+  // Read with the others of its round (load_spilled), or alone.
+  auto in = std::upper_bound(loaded_.begin(), loaded_.end(), t.spill_offset,
+                             [](std::uint64_t at, const loaded_range& r) { return at < r.file_at; });
+  if (in != loaded_.begin()) {
+    const loaded_range& r = *(in - 1);
+    if (t.spill_offset + t.spill_length <= r.file_at + r.length) {
+      std::memcpy(out.data(), loaded_bytes_.data() + r.bytes_at + (t.spill_offset - r.file_at), t.spill_length);
+      return;
+    }
+  }
+  if (::pread(fileno(spill_file_.get()), out.data(), t.spill_length, static_cast<off_t>(t.spill_offset)) !=
+      static_cast<ssize_t>(t.spill_length))
+    spill_failed("read");
+}
+
+void ticket_store::load_spilled(std::uint32_t from, std::uint32_t to) {
+  loaded_.clear();
+  loaded_bytes_.clear();
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> ranges;  // in the file
+  for (std::uint32_t i = from; i < to && i < tickets_.size(); ++i) {
+    const ticket& t = tickets_[i];
+    if (t.spilled && t.spill_offset + t.spill_length <= spill_written_) ranges.push_back({t.spill_offset, t.spill_length});
+  }
+  std::sort(ranges.begin(), ranges.end());
+  // Ranges less than a page apart are read as one.
+  constexpr std::uint64_t gap = 4096;
+  for (std::size_t i = 0; i < ranges.size();) {
+    const std::uint64_t begin = ranges[i].first;
+    std::uint64_t end = begin + ranges[i].second;
+    for (++i; i < ranges.size() && ranges[i].first <= end + gap; ++i) end = std::max(end, ranges[i].first + ranges[i].second);
+    const std::size_t at = loaded_bytes_.size();
+    loaded_bytes_.resize(at + (end - begin));
+    if (::pread(fileno(spill_file_.get()), loaded_bytes_.data() + at, end - begin, static_cast<off_t>(begin)) !=
+        static_cast<ssize_t>(end - begin))
+      spill_failed("read");
+    loaded_.push_back({begin, end - begin, at});
+  }
 }
 
 void ticket_store::read_back(ticket& t) {
-  std::vector<std::uint8_t> bytes(t.spill_length);
-  if (::pread(fileno(spill_file_.get()), bytes.data(), bytes.size(), static_cast<off_t>(t.spill_offset)) !=
-      static_cast<ssize_t>(bytes.size()))
-    spill_failed("read");
+  std::vector<std::uint8_t> bytes;
+  read_spilled(t, bytes);
   t.spilled = false;
   ++reloads_;
   write_bytes(t, bytes.data(), bytes.size());
@@ -200,10 +252,7 @@ void ticket_store::read_back(ticket& t) {
 const std::vector<std::uint8_t>& ticket_store::bytes(const ticket& t) const {
   scratch_.clear();
   if (t.spilled) {
-    scratch_.resize(t.spill_length);
-    if (::pread(fileno(spill_file_.get()), scratch_.data(), scratch_.size(), static_cast<off_t>(t.spill_offset)) !=
-        static_cast<ssize_t>(scratch_.size()))
-      spill_failed("read");
+    read_spilled(t, scratch_);
   } else {
     for (std::uint32_t b = t.head; b != none; b = blocks_[b].next) {
       std::size_t used = b == t.tail ? t.tail_used : block_bytes;

@@ -148,6 +148,10 @@ class ticket_store {
   void prefetch_history(std::uint32_t t) const noexcept {
     if (t < tickets_.size() && tickets_[t].head != none) __builtin_prefetch(&blocks_[tickets_[t].head]);
   }
+  // Reads the spilled histories of tickets [from, to) ahead of history(), with few reads: their
+  // places in the file sorted, and places less than a page apart read as one. Until the next
+  // call, history() takes them from memory.
+  void load_spilled(std::uint32_t from, std::uint32_t to);
   // A ticket's events in arrival order.
   void history(std::uint32_t t, std::vector<held_event>& out) const;
   // Calls f(const held_event&) for each of them, in arrival order.
@@ -172,9 +176,10 @@ class ticket_store {
   // For --stats: histories written to the spill file, and read back for a later event.
   std::uint64_t spills() const noexcept { return spills_; }
   std::uint64_t reloads() const noexcept { return reloads_; }
+  std::uint64_t spill_file_bytes() const noexcept { return spill_written_; }  // written out so far
   std::size_t memory_bytes() const noexcept {
     return tickets_.size() * sizeof(ticket) + table_.size() * sizeof(std::uint64_t) + blocks_.size() * sizeof(block) +
-           id_blocks_.size() * (1 << 20);
+           id_blocks_.size() * (1 << 20) + spill_pending_.capacity() + loaded_bytes_.capacity();
   }
 
  private:
@@ -185,6 +190,9 @@ class ticket_store {
   };
   void write_bytes(ticket& t, const std::uint8_t* data, std::size_t n);
   const std::vector<std::uint8_t>& bytes(const ticket& t) const;  // its history's bytes (in scratch_)
+  void read_spilled(const ticket& t, std::vector<std::uint8_t>& out) const;
+  void flush_spills();
+  static constexpr std::size_t spill_write_bytes = 1 << 20;
   std::uint32_t new_block();
   void free_blocks(ticket& t);
   void read_back(ticket& t);
@@ -206,7 +214,15 @@ class ticket_store {
     void operator()(std::FILE* f) const { std::fclose(f); }
   };
   std::unique_ptr<std::FILE, file_closer> spill_file_;
-  std::uint64_t spill_end_ = 0;
+  std::uint64_t spill_end_ = 0;      // the spilled histories' bytes: [0, spill_written_) in the file,
+  std::uint64_t spill_written_ = 0;  // then spill_pending_
+  std::vector<std::uint8_t> spill_pending_;
+  // The spilled histories of a round of tickets (load_spilled), by place in the file.
+  struct loaded_range {
+    std::uint64_t file_at, length, bytes_at;
+  };
+  std::vector<loaded_range> loaded_;
+  std::vector<std::uint8_t> loaded_bytes_;
   std::uint64_t spills_ = 0, reloads_ = 0;
   mutable std::vector<std::uint8_t> scratch_;
 };

@@ -6,9 +6,18 @@
 // reopens it with its time; warnings at 75% and 90%).
 #include <catch2/catch.hpp>
 
+#include <sla/sla.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
+#include "common/evaluation_json.hpp"
 #include "examples/program_runner.hpp"
 
 namespace {
@@ -122,4 +131,88 @@ TEST_CASE("sla-check: the same lines in the same order on 1, 2 and 3 threads", "
     CHECK(other.status == 1);
     CHECK(other.out == one.out);
   }
+}
+
+TEST_CASE("sla-check: a log whose finished tickets fill the spill file, against the library's evaluate",
+          "[examples][ticket][stream]") {
+  // 80,000 tickets, in time order across tickets (one created every 20 s from 2026-11-01): each
+  // replied, paused, resumed and resolved (its history goes to the spill file); every third one
+  // reopened and resolved again (read back, spilled again); every second one closed. Some
+  // megabytes of histories are written out per thread, so they are read back from the file in
+  // rounds. Every line must be the JSON of sla::evaluate on the same events appended to a
+  // sla::ticket (a path that keeps no store and spills nothing).
+  const sla::policy avallain = sla::policy::load(SLA_SOURCE_DIR "/policies/avallain.yaml");
+  const sla::instant now = sla::parse_instant("2026-11-23T15:00:00Z");
+  const sla::instant base = sla::parse_instant("2026-11-01T00:00:00Z");
+  constexpr int tickets = 80000;
+  struct line {
+    sla::instant at;
+    int ticket;
+    sla::ticket_event event;
+  };
+  std::vector<line> log;
+  auto add = [&](int t, long minutes, sla::event_kind kind, std::string status = {}) {
+    sla::ticket_event e;
+    e.at = base + std::chrono::seconds{20L * t + 60 * minutes};
+    e.kind = kind;
+    e.status = std::move(status);
+    if (kind == sla::event_kind::created) {
+      e.type = t % 2 ? "incident" : "bug";
+      e.severity = "urgent";
+    }
+    log.push_back({e.at, t, e});
+  };
+  for (int t = 0; t < tickets; ++t) {
+    add(t, 0, sla::event_kind::created);
+    add(t, 10, sla::event_kind::responded);
+    add(t, 30, sla::event_kind::status, "waiting_for_customer");
+    add(t, 120, sla::event_kind::status, "in_progress");
+    add(t, 300, sla::event_kind::resolved);
+    if (t % 3 == 0) {
+      add(t, 360, sla::event_kind::status, "in_progress");
+      add(t, 420, sla::event_kind::resolved);
+    }
+    if (t % 2 == 0) add(t, 540, sla::event_kind::closed);
+  }
+  std::stable_sort(log.begin(), log.end(), [](const line& a, const line& b) { return a.at < b.at; });
+  std::string text;
+  std::vector<sla::ticket> expected;
+  for (int t = 0; t < tickets; ++t) expected.emplace_back("T-" + std::to_string(t));
+  for (const auto& l : log) {
+    text += "{\"ticket\": \"T-" + std::to_string(l.ticket) + "\", \"at\": \"" + sla::format_instant(l.at) + "\", \"event\": \"" +
+            std::string(sla::to_string(l.event.kind)) + "\"";
+    if (l.event.kind == sla::event_kind::created) text += ", \"type\": \"" + l.event.type + "\", \"severity\": \"urgent\"";
+    if (!l.event.status.empty()) text += ", \"status\": \"" + l.event.status + "\"";
+    text += "}\n";
+    expected[static_cast<std::size_t>(l.ticket)].append(l.event, &avallain);
+  }
+  auto file = sla_test::write_temp_file("sla-check-spill.jsonl", text);
+  for (const char* threads : {"1", "2"}) {
+    auto r = sla_test::run_program("sla-check", policy + "--threads " + threads + " --stats " + file + " 2>" + file + ".err");
+    CAPTURE(threads);
+    REQUIRE(r.status == 0);
+    auto lines = lines_of(r.out);
+    REQUIRE(lines.size() == static_cast<std::size_t>(tickets));
+    long mismatches = 0;
+    for (int t = 0; t < tickets; ++t) {  // in the order of their first line: T-0, T-1, …
+      const auto& want = expected[static_cast<std::size_t>(t)];
+      if (lines[static_cast<std::size_t>(t)] != sla_examples::evaluation_json(want.id(), sla::evaluate(avallain, want, now))) {
+        if (mismatches++ < 3) CHECK(lines[static_cast<std::size_t>(t)] == sla_examples::evaluation_json(want.id(), sla::evaluate(avallain, want, now)));
+      }
+    }
+    CHECK(mismatches == 0);
+    std::ifstream err(file + ".err");
+    std::string stats((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
+    // Spilled at every resolved and closed; read back at every event after one.
+    const long resolved = tickets + (tickets + 2) / 3, closed = (tickets + 1) / 2;
+    const long read_back = (tickets + 2) / 3 + closed;  // the reopening in_progress, and the closed
+    CHECK_THAT(stats, Catch::Contains(fmt::format("tickets={} spilled={} read_back={}", tickets, resolved + closed, read_back)));
+    // Past a megabyte a thread writes its finished histories out: here a few times each.
+    const auto written = stats.find("spill_file_bytes=");
+    REQUIRE(written != std::string::npos);
+    CHECK(std::stol(stats.substr(written + 17)) > 2'000'000);
+    CHECK_THAT(stats, Catch::Contains(fmt::format("lines={} events={} tickets={} errors=0", log.size(), log.size(), tickets)));
+  }
+  std::filesystem::remove(file);
+  std::filesystem::remove(file + ".err");
 }
