@@ -37,8 +37,8 @@ std::uint8_t* put_signed(std::uint8_t* out, std::int64_t v) {
 }  // namespace
 
 std::uint32_t ticket_store::find_or_add(std::string_view id, std::uint32_t hash, std::uint64_t seq) {
-  if (tickets_.size() * 2 >= table_.size()) grow_table();
-  const std::size_t mask = table_.size() - 1;
+  if (tickets_.size() * 2 >= table_size_) grow_table();
+  const std::size_t mask = table_size_ - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const std::uint64_t entry = table_[i];
     if (entry == 0) {
@@ -64,15 +64,20 @@ std::uint32_t ticket_store::find_or_add(std::string_view id, std::uint32_t hash,
 }
 
 void ticket_store::grow_table() {
-  std::vector<std::uint64_t> bigger(table_.empty() ? 1024 : table_.size() * 2, 0);
-  const std::size_t mask = bigger.size() - 1;
-  for (std::uint64_t entry : table_) {
+  const std::size_t size = table_size_ ? table_size_ * 2 : 1024;
+  auto memory = big_page_alloc(size * sizeof(std::uint64_t), true);
+  auto* bigger = static_cast<std::uint64_t*>(memory.get());
+  const std::size_t mask = size - 1;
+  for (std::size_t k = 0; k < table_size_; ++k) {
+    const std::uint64_t entry = table_[k];
     if (!entry) continue;
     std::size_t i = (entry >> 32) & mask;
     while (bigger[i]) i = (i + 1) & mask;
     bigger[i] = entry;
   }
-  table_ = std::move(bigger);
+  table_memory_ = std::move(memory);
+  table_ = bigger;
+  table_size_ = size;
 }
 
 std::uint32_t ticket_store::intern(std::string_view s) {

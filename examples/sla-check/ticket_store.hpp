@@ -10,6 +10,8 @@
 
 #include <sla/ticket.hpp>
 
+#include "sla-check/big_pages.hpp"
+
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -127,11 +129,11 @@ class ticket_store {
   // Hints for a run of lookups: bring the table slot of a coming id into the cache, then (a few
   // lookups later, when the slot is there) its ticket and the block its next event goes to.
   void prefetch_slot(std::uint32_t hash) const noexcept {
-    if (!table_.empty()) __builtin_prefetch(&table_[hash & (table_.size() - 1)]);
+    if (table_size_) __builtin_prefetch(&table_[hash & (table_size_ - 1)]);
   }
   void prefetch_ticket(std::uint32_t hash) const noexcept {
-    if (table_.empty()) return;
-    std::uint64_t entry = table_[hash & (table_.size() - 1)];
+    if (!table_size_) return;
+    std::uint64_t entry = table_[hash & (table_size_ - 1)];
     if (!entry || static_cast<std::uint32_t>(entry >> 32) != hash) return;
     const ticket& t = tickets_[static_cast<std::uint32_t>(entry) - 1];
     __builtin_prefetch(&t);
@@ -178,7 +180,7 @@ class ticket_store {
   std::uint64_t reloads() const noexcept { return reloads_; }
   std::uint64_t spill_file_bytes() const noexcept { return spill_written_; }  // written out so far
   std::size_t memory_bytes() const noexcept {
-    return tickets_.size() * sizeof(ticket) + table_.size() * sizeof(std::uint64_t) + blocks_.size() * sizeof(block) +
+    return tickets_.memory_bytes() + table_size_ * sizeof(std::uint64_t) + blocks_.memory_bytes() +
            id_blocks_.size() * (1 << 20) + spill_pending_.capacity() + loaded_bytes_.capacity();
   }
 
@@ -202,11 +204,14 @@ class ticket_store {
   void grow_table();
 
   bool spill_enabled_;
-  std::deque<ticket> tickets_;
-  std::vector<std::uint64_t> table_;  // open addressing: hash << 32 | (ticket index + 1), 0 empty
+  paged_array<ticket> tickets_;
+  // Open addressing: hash << 32 | (ticket index + 1), 0 empty; table_size_ a power of two.
+  std::unique_ptr<void, big_page_free> table_memory_;
+  std::uint64_t* table_ = nullptr;
+  std::size_t table_size_ = 0;
   std::deque<std::string> id_blocks_;  // the arena of ids
   std::size_t id_block_used_ = 0;
-  std::deque<block> blocks_;
+  paged_array<block> blocks_;
   std::uint32_t free_block_ = none;
   std::vector<std::string> strings_{""};
   std::vector<std::string> messages_;
