@@ -2,20 +2,24 @@
 // TICKETS tickets of 10 events each, in time order across tickets (as a real log interleaves
 // them). Deterministic (fixed-seed splitmix64).
 //
-//   node make-event-log.js TICKETS SEED > events.jsonl
+//   node make-event-log.js TICKETS SEED [resolved] > events.jsonl
 //
 // Each ticket has the shape of bench/ticket_bench.cpp's: created (bug/urgent and
 // incident/urgent alternately), open, in_progress, waiting_for_customer (pauses), in_progress,
 // responded, waiting_for_customer, in_progress, escalated, in_progress — gaps of minutes to two
 // days. Tickets are created uniformly over 2026-09-01..2026-11-10 UTC, so with
 // --now 2026-11-23T12:00:00Z every event is in the past and every ticket is evaluated whole.
+// With `resolved`, each ticket's last event is `resolved` instead of the last in_progress: every
+// ticket finishes (sla-check then keeps its history on file, not in memory).
 'use strict';
 
-const [tickets, seed] = process.argv.slice(2).map(BigInt);
-if (seed === undefined) {
-  console.error('usage: node make-event-log.js TICKETS SEED');
+const args = process.argv.slice(2);
+const resolved = args[2] === 'resolved';
+if (args.length < 2 || args.length > 3 || (args.length === 3 && !resolved)) {
+  console.error('usage: node make-event-log.js TICKETS SEED [resolved]');
   process.exit(2);
 }
+const [tickets, seed] = args.slice(0, 2).map(BigInt);
 let state = seed;
 const mask = (1n << 64n) - 1n;
 function next() {  // splitmix64
@@ -41,7 +45,8 @@ for (let i = 0; i < Number(tickets); ++i) {
                `{"ticket": "${id}", "at": "${iso(t)}", "event": "created", "type": "${type}", "severity": "urgent"}`]);
   for (let k = 0; k < gaps.length; ++k) {
     t += uniform(gaps[k][0], gaps[k][1]) * 60;
-    const body = kinds[k] ? `"event": "status", "status": "${kinds[k]}"` : '"event": "responded"';
+    const body = resolved && k === gaps.length - 1 ? '"event": "resolved"'
+      : kinds[k] ? `"event": "status", "status": "${kinds[k]}"` : '"event": "responded"';
     events.push([t, events.length, `{"ticket": "${id}", "at": "${iso(t)}", ${body}}`]);
   }
 }
