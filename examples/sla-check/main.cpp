@@ -47,6 +47,7 @@
 #include "common/evaluation_json.hpp"
 #include "common/event_reader.hpp"
 #include "common/json_text.hpp"
+#include "common/output_buffer.hpp"
 #include "common/text.hpp"
 #include "sla-check/input_batches.hpp"
 #include "sla-check/ticket_store.hpp"
@@ -60,33 +61,9 @@ using sla_examples::json_instant;
 using sla_examples::json_quote;
 using sla_examples::duration_text;
 
-// Output through one buffer. A closed pipe stops the output quietly: closed() says so, and the
-// program ends with its exit status.
-class writer {
- public:
-  void line(std::string_view text) {
-    if (closed_) return;
-    buffer_.append(text.data(), text.data() + text.size());
-    buffer_.push_back('\n');
-    if (buffer_.size() > (1 << 16)) flush();
-  }
-  void flush() {
-    if (closed_) return;
-    if (buffer_.size() && std::fwrite(buffer_.data(), 1, buffer_.size(), stdout) != buffer_.size()) closed_ = true;
-    buffer_.clear();
-    if (std::fflush(stdout) != 0) closed_ = true;
-  }
-  bool closed() const noexcept { return closed_; }
-  int exit_status = 0;
-
- private:
-  fmt::memory_buffer buffer_;
-  bool closed_ = false;
-};
-
 // Wall time spent in each phase, for --stats.
 struct phase_times {
-  enum phase { read, classify, parse, dispatch, check, evaluate, write, count };
+  enum phase { read, parse, dispatch, check, evaluate, write, count };
   double seconds[count] = {};
   std::chrono::steady_clock::time_point since = std::chrono::steady_clock::now();
   void lap(phase p) {
@@ -552,226 +529,232 @@ int main(int argc, char** argv) {
   for (auto& r : rejected) errors.insert(errors.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
   std::sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return a.seq < b.seq; });
 
-  writer out;
-  out.exit_status = errors.empty() ? 0 : 1;
-  const auto& file_names = reader.file_names();
-  for (const auto& e : errors) {
-    std::size_t file = static_cast<std::size_t>(e.seq >> 40);
-    long line = static_cast<long>(e.seq & ((std::uint64_t{1} << 40) - 1));
-    if (format == "jsonl" && !queue)
-      out.line(file_names.size() > 1
-                   ? fmt::format("{{\"file\": {}, \"line\": {}, \"error\": {}}}", json_quote(file_names[file]), line, json_quote(e.message))
-                   : fmt::format("{{\"line\": {}, \"error\": {}}}", line, json_quote(e.message)));
-    else if (file_names.size() > 1)
-      fmt::print(stderr, "{}: line {}: {}\n", file_names[file], line, e.message);
-    else
-      fmt::print(stderr, "line {}: {}\n", line, e.message);
-  }
-  errors.clear();
-  errors.shrink_to_fit();
-
-  long evaluated = 0;
-  if (queue) {
-    // The queue orders every open ticket against the others: they are held as tickets here.
-    std::vector<sla::ticket> open_tickets;
-    std::vector<std::uint64_t> first_seq;
-    std::vector<std::pair<std::uint64_t, std::pair<unsigned, std::uint32_t>>> order_seen;
-    for (unsigned w = 0; w < threads; ++w)
-      for (std::uint32_t t = 0; t < workers[w]->store.size(); ++t) order_seen.push_back({workers[w]->store.at(t).first_seq, {w, t}});
-    std::sort(order_seen.begin(), order_seen.end());
-    std::vector<held_event> held;
-    checked_history h;
-    for (const auto& [seq, who] : order_seen) {
-      const ticket_store& store = workers[who.first]->store;
-      check_history(store, who.second, held, h, nullptr);
-      if (h.events.empty()) continue;
-      open_tickets.push_back(as_ticket(policy, store.at(who.second).id, h, store));
-    }
-    auto order = sla::queue_order(policy, open_tickets, now);
-    std::size_t id_width = 6, type_width = 4;
-    for (auto k : order) {
-      id_width = std::max(id_width, open_tickets[k].id().size());
-      type_width = std::max(type_width, open_tickets[k].events().front().type.size());
-    }
-    if (format == "table")
-      out.line(fmt::format("{:<4} {:<{}} {:<{}} {:<12} {}", "#", "ticket", id_width, "type", type_width, "severity", "next deadline (UTC)"));
-    for (std::size_t k = 0; k < order.size() && !out.closed(); ++k) {
-      const sla::ticket& t = open_tickets[order[k]];
-      auto ev = sla::evaluate(policy, t, now);
-      std::optional<sla::instant> next;  // the deadline the queue sorts by: running or breached targets
-      for (const auto& s : ev.targets)
-        if ((s.state == sla::target_state::running || s.state == sla::target_state::breached) && s.deadline &&
-            (!next || *s.deadline < *next))
-          next = s.deadline;
-      if (format == "table")
-        out.line(fmt::format("{:<4} {:<{}} {:<{}} {:<12} {}", k + 1, t.id(), id_width, ev.type, type_width,
-                             ev.severity.empty() ? "-" : ev.severity, next ? sla::format_instant(*next) : "-"));
+  // Output: through one buffer; a reader that goes away (`sla-check … | head`) ends the program
+  // quietly, any other write failure is an error (exit status 2).
+  sla_examples::output_buffer out;
+  int exit_status = errors.empty() ? 0 : 1;
+  try {
+    const auto& file_names = reader.file_names();
+    for (const auto& e : errors) {
+      std::size_t file = static_cast<std::size_t>(e.seq >> 40);
+      long line = static_cast<long>(e.seq & ((std::uint64_t{1} << 40) - 1));
+      if (format == "jsonl" && !queue)
+        out.line(file_names.size() > 1
+                     ? fmt::format("{{\"file\": {}, \"line\": {}, \"error\": {}}}", json_quote(file_names[file]), line, json_quote(e.message))
+                     : fmt::format("{{\"line\": {}, \"error\": {}}}", line, json_quote(e.message)));
+      else if (file_names.size() > 1)
+        fmt::print(stderr, "{}: line {}: {}\n", file_names[file], line, e.message);
       else
-        out.line(fmt::format("{{\"ticket\": {}, \"type\": {}, \"severity\": {}, \"next_deadline\": {}}}", json_quote(t.id()),
-                             json_quote(ev.type), json_quote(ev.severity), json_instant(next)));
-      ++evaluated;
+        fmt::print(stderr, "line {}: {}\n", line, e.message);
     }
-    out.flush();
-    if (out.closed()) return out.exit_status;
-    fmt::print(stderr, "lines={} events={} tickets={} errors={}\n", lines, accepted, evaluated, lines - accepted);
-    return out.exit_status;
-  }
+    errors.clear();
+    errors.shrink_to_fit();
 
-  // ---- Evaluating: in rounds of first-seen lines, merged in that order ----------------------
-  std::size_t id_width = 6, target_width = 6;
-  if (format == "table") {
-    for (auto& w : workers)
-      for (std::uint32_t t = 0; t < w->store.size(); ++t) id_width = std::max(id_width, w->store.at(t).id.size());
-    // Target names come from the policy's rules: the longest one any cell gives.
-    auto or_blank = [](const std::vector<std::string>& v) { return v.empty() ? std::vector<std::string>{""} : v; };
-    for (const auto& type : policy.types())
-      for (const auto& severity : or_blank(policy.severities()))
-        for (const auto& plan : or_blank(policy.plans()))
-          for (const auto& d : policy.targets_for(type, severity, plan)) target_width = std::max(target_width, d.name.size());
-    out.line(fmt::format("{:<{}} {:<{}} {:<14} {:<28} {:>10} {:>8}  {}", "ticket", id_width, "target", target_width, "state",
-                         "deadline (local)", "remaining", "used", "warnings / escalation"));
-  }
-  // Per thread and round: the output text, and where each ticket's lines lie in it.
-  struct round_output {
-    sla_examples::text_buffer text;
-    struct entry {
-      std::uint64_t seq;
-      std::size_t begin, end;
-      bool complaint;  // the text is a message for stderr: the evaluation failed
-    };
-    std::vector<entry> entries;
-  };
-  using summary_map = std::map<std::pair<std::string, std::string>, std::map<std::string, long>>;
-  std::vector<summary_map> summaries(threads);
-  std::vector<std::uint32_t> cursor(threads, 0);
-  // Two sets of results: a round is written out while the next is evaluated.
-  std::vector<round_output> result_sets[2] = {std::vector<round_output>(threads), std::vector<round_output>(threads)};
-  std::vector<long> evaluated_by(threads, 0);
-  std::vector<std::unique_ptr<tenant_policies>> tenants;
-  for (unsigned w = 0; w < threads; ++w) tenants.push_back(std::make_unique<tenant_policies>(policy));
-  constexpr std::uint64_t round_tickets = 2048;  // per thread and round: bounds the output held
-  for (auto& set : result_sets)
-    for (auto& r : set) r.text.reserve(round_tickets * 1024);
-  // Merges a round's results by first-seen line, into the output.
-  auto write_round = [&](const std::vector<round_output>& results) {
-    std::vector<std::size_t> next(threads, 0);
-    for (;;) {
-      int best = -1;
+    long evaluated = 0;
+    if (queue) {
+      // The queue orders every open ticket against the others: they are held as tickets here.
+      std::vector<sla::ticket> open_tickets;
+      std::vector<std::uint64_t> first_seq;
+      std::vector<std::pair<std::uint64_t, std::pair<unsigned, std::uint32_t>>> order_seen;
       for (unsigned w = 0; w < threads; ++w)
-        if (next[w] < results[w].entries.size() &&
-            (best < 0 || results[w].entries[next[w]].seq < results[best].entries[next[best]].seq))
-          best = static_cast<int>(w);
-      if (best < 0) break;
-      const auto& e = results[best].entries[next[best]++];
-      std::string_view text(results[best].text.data() + e.begin, e.end - e.begin);
-      if (e.complaint) {
-        fmt::print(stderr, "{}\n", text);
-        out.exit_status = 1;
-      } else if (!text.empty()) {
-        out.line(text);
-      }
-    }
-  };
-  std::future<void> writing;
-  // As with reading: on a spare core a round is written out while the next is evaluated.
-  const bool write_ahead = read_ahead;
-  for (unsigned set = 0;; set ^= 1) {
-    std::vector<round_output>& results = result_sets[set];
-    // The round ends at the first-seen line that every thread reaches within its share.
-    std::uint64_t bound = UINT64_MAX;
-    bool any = false;
-    for (unsigned w = 0; w < threads; ++w) {
-      const ticket_store& s = workers[w]->store;
-      if (cursor[w] >= s.size()) continue;
-      any = true;
-      std::uint32_t last = static_cast<std::uint32_t>(std::min<std::uint64_t>(s.size(), cursor[w] + round_tickets)) - 1;
-      bound = std::min(bound, s.at(last).first_seq);
-    }
-    if (!any) break;
-    on_threads(threads, [&](unsigned w) {
-      worker& me = *workers[w];
-      round_output& mine = results[w];
-      mine.text.clear();
-      mine.entries.clear();
+        for (std::uint32_t t = 0; t < workers[w]->store.size(); ++t) order_seen.push_back({workers[w]->store.at(t).first_seq, {w, t}});
+      std::sort(order_seen.begin(), order_seen.end());
       std::vector<held_event> held;
       checked_history h;
-      std::uint32_t round_end = cursor[w];
-      while (round_end < me.store.size() && me.store.at(round_end).first_seq <= bound) ++round_end;
-      me.store.load_spilled(cursor[w], round_end);
-      for (; cursor[w] < round_end; ++cursor[w]) {
-        const std::uint32_t t = cursor[w];
-        me.store.prefetch_history(t + 2);
-        const auto& rec = me.store.at(t);
-        check_history(me.store, t, held, h, nullptr);
+      for (const auto& [seq, who] : order_seen) {
+        const ticket_store& store = workers[who.first]->store;
+        check_history(store, who.second, held, h, nullptr);
         if (h.events.empty()) continue;
-        const std::string& zone = me.store.string(h.zone);
-        const std::string& country = me.store.string(h.country);
-        const std::size_t begin = mine.text.size();
-        bool complaint = false;
-        try {
-          const sla::policy& p = tenants[w]->get(me.store, h.zone, h.country, h.events.front().region);
-          sla::ticket_evaluation ev = sla::evaluate(p, sla::resolved_history{rec.id, zone, country, h.events}, now);
-          ++evaluated_by[w];
-          if (format == "jsonl") {
-            sla_examples::evaluation_json_to(mine.text, rec.id, ev);
-          } else if (format == "table") {
-            for (const auto& s : ev.targets) {
-              std::string local = "-";
-              if (s.deadline)
-                local = sla_examples::local_time_text(
-                    policy.calendar(s.calendar.empty() ? policy.calendars().front().name : s.calendar, zone).zone(), *s.deadline);
-              std::string notes;
-              for (const auto& x : s.warnings) notes += (notes.empty() ? "" : ", ") + x;
-              if (s.escalation) notes += (notes.empty() ? "" : " / ") + *s.escalation;
-              if (mine.text.size() > begin) mine.text += '\n';
-              mine.text += fmt::format("{:<{}} {:<{}} {:<14} {:<28} {:>10} {:>7.1f}%  {}", rec.id, id_width, s.name, target_width,
-                                    sla::to_string(s.state), local,
-                                    s.amount.kind == sla::amount_kind::none ? "-" : duration_text(s.remaining), s.percent,
-                                    notes);
-            }
-          } else {
-            for (const auto& s : ev.targets) ++summaries[w][{s.name, ev.severity}][std::string(sla::to_string(s.state))];
-            continue;
-          }
-        } catch (const sla::error& err) {
-          mine.text.resize(begin);
-          mine.text += fmt::format("ticket {}: {}", rec.id, err.what());
-          complaint = true;
-        }
-        mine.entries.push_back({rec.first_seq, begin, mine.text.size(), complaint});
+        open_tickets.push_back(as_ticket(policy, store.at(who.second).id, h, store));
       }
-    });
-    phases.lap(phase_times::evaluate);
+      auto order = sla::queue_order(policy, open_tickets, now);
+      std::size_t id_width = 6, type_width = 4;
+      for (auto k : order) {
+        id_width = std::max(id_width, open_tickets[k].id().size());
+        type_width = std::max(type_width, open_tickets[k].events().front().type.size());
+      }
+      if (format == "table")
+        out.line(fmt::format("{:<4} {:<{}} {:<{}} {:<12} {}", "#", "ticket", id_width, "type", type_width, "severity", "next deadline (UTC)"));
+      for (std::size_t k = 0; k < order.size(); ++k) {
+        const sla::ticket& t = open_tickets[order[k]];
+        auto ev = sla::evaluate(policy, t, now);
+        std::optional<sla::instant> next;  // the deadline the queue sorts by: running or breached targets
+        for (const auto& s : ev.targets)
+          if ((s.state == sla::target_state::running || s.state == sla::target_state::breached) && s.deadline &&
+              (!next || *s.deadline < *next))
+            next = s.deadline;
+        if (format == "table")
+          out.line(fmt::format("{:<4} {:<{}} {:<{}} {:<12} {}", k + 1, t.id(), id_width, ev.type, type_width,
+                               ev.severity.empty() ? "-" : ev.severity, next ? sla::format_instant(*next) : "-"));
+        else
+          out.line(fmt::format("{{\"ticket\": {}, \"type\": {}, \"severity\": {}, \"next_deadline\": {}}}", json_quote(t.id()),
+                               json_quote(ev.type), json_quote(ev.severity), json_instant(next)));
+        ++evaluated;
+      }
+      out.flush();
+      fmt::print(stderr, "lines={} events={} tickets={} errors={}\n", lines, accepted, evaluated, lines - accepted);
+      return exit_status;
+    }
+
+    // ---- Evaluating: in rounds of first-seen lines, merged in that order ----------------------
+    std::size_t id_width = 6, target_width = 6;
+    if (format == "table") {
+      for (auto& w : workers)
+        for (std::uint32_t t = 0; t < w->store.size(); ++t) id_width = std::max(id_width, w->store.at(t).id.size());
+      // Target names come from the policy's rules: the longest one any cell gives.
+      auto or_blank = [](const std::vector<std::string>& v) { return v.empty() ? std::vector<std::string>{""} : v; };
+      for (const auto& type : policy.types())
+        for (const auto& severity : or_blank(policy.severities()))
+          for (const auto& plan : or_blank(policy.plans()))
+            for (const auto& d : policy.targets_for(type, severity, plan)) target_width = std::max(target_width, d.name.size());
+      out.line(fmt::format("{:<{}} {:<{}} {:<14} {:<28} {:>10} {:>8}  {}", "ticket", id_width, "target", target_width, "state",
+                           "deadline (local)", "remaining", "used", "warnings / escalation"));
+    }
+    // Per thread and round: the output text, and where each ticket's lines lie in it.
+    struct round_output {
+      sla_examples::text_buffer text;
+      struct entry {
+        std::uint64_t seq;
+        std::size_t begin, end;
+        bool complaint;  // the text is a message for stderr: the evaluation failed
+      };
+      std::vector<entry> entries;
+    };
+    using summary_map = std::map<std::pair<std::string, std::string>, std::map<std::string, long>>;
+    std::vector<summary_map> summaries(threads);
+    std::vector<std::uint32_t> cursor(threads, 0);
+    // Two sets of results: a round is written out while the next is evaluated.
+    std::vector<round_output> result_sets[2] = {std::vector<round_output>(threads), std::vector<round_output>(threads)};
+    std::vector<long> evaluated_by(threads, 0);
+    std::vector<std::unique_ptr<tenant_policies>> tenants;
+    for (unsigned w = 0; w < threads; ++w) tenants.push_back(std::make_unique<tenant_policies>(policy));
+    constexpr std::uint64_t round_tickets = 2048;  // per thread and round: bounds the output held
+    for (auto& set : result_sets)
+      for (auto& r : set) r.text.reserve(round_tickets * 1024);
+    // Merges a round's results by first-seen line, into the output.
+    auto write_round = [&](const std::vector<round_output>& results) {
+      std::vector<std::size_t> next(threads, 0);
+      for (;;) {
+        int best = -1;
+        for (unsigned w = 0; w < threads; ++w)
+          if (next[w] < results[w].entries.size() &&
+              (best < 0 || results[w].entries[next[w]].seq < results[best].entries[next[best]].seq))
+            best = static_cast<int>(w);
+        if (best < 0) break;
+        const auto& e = results[best].entries[next[best]++];
+        std::string_view text(results[best].text.data() + e.begin, e.end - e.begin);
+        if (e.complaint) {
+          fmt::print(stderr, "{}\n", text);
+          exit_status = 1;
+        } else if (!text.empty()) {
+          out.line(text);
+        }
+      }
+    };
+    std::future<void> writing;
+    // As with reading: on a spare core a round is written out while the next is evaluated.
+    const bool write_ahead = read_ahead;
+    for (unsigned set = 0;; set ^= 1) {
+      std::vector<round_output>& results = result_sets[set];
+      // The round ends at the first-seen line that every thread reaches within its share.
+      std::uint64_t bound = UINT64_MAX;
+      bool any = false;
+      for (unsigned w = 0; w < threads; ++w) {
+        const ticket_store& s = workers[w]->store;
+        if (cursor[w] >= s.size()) continue;
+        any = true;
+        std::uint32_t last = static_cast<std::uint32_t>(std::min<std::uint64_t>(s.size(), cursor[w] + round_tickets)) - 1;
+        bound = std::min(bound, s.at(last).first_seq);
+      }
+      if (!any) break;
+      on_threads(threads, [&](unsigned w) {
+        worker& me = *workers[w];
+        round_output& mine = results[w];
+        mine.text.clear();
+        mine.entries.clear();
+        std::vector<held_event> held;
+        checked_history h;
+        std::uint32_t round_end = cursor[w];
+        while (round_end < me.store.size() && me.store.at(round_end).first_seq <= bound) ++round_end;
+        me.store.load_spilled(cursor[w], round_end);
+        for (; cursor[w] < round_end; ++cursor[w]) {
+          const std::uint32_t t = cursor[w];
+          me.store.prefetch_history(t + 2);
+          const auto& rec = me.store.at(t);
+          check_history(me.store, t, held, h, nullptr);
+          if (h.events.empty()) continue;
+          const std::string& zone = me.store.string(h.zone);
+          const std::string& country = me.store.string(h.country);
+          const std::size_t begin = mine.text.size();
+          bool complaint = false;
+          try {
+            const sla::policy& p = tenants[w]->get(me.store, h.zone, h.country, h.events.front().region);
+            sla::ticket_evaluation ev = sla::evaluate(p, sla::resolved_history{rec.id, zone, country, h.events}, now);
+            ++evaluated_by[w];
+            if (format == "jsonl") {
+              sla_examples::evaluation_json_to(mine.text, rec.id, ev);
+            } else if (format == "table") {
+              for (const auto& s : ev.targets) {
+                std::string local = "-";
+                if (s.deadline)
+                  local = sla_examples::local_time_text(
+                      policy.calendar(s.calendar.empty() ? policy.calendars().front().name : s.calendar, zone).zone(), *s.deadline);
+                std::string notes;
+                for (const auto& x : s.warnings) notes += (notes.empty() ? "" : ", ") + x;
+                if (s.escalation) notes += (notes.empty() ? "" : " / ") + *s.escalation;
+                if (mine.text.size() > begin) mine.text += '\n';
+                mine.text += fmt::format("{:<{}} {:<{}} {:<14} {:<28} {:>10} {:>7.1f}%  {}", rec.id, id_width, s.name, target_width,
+                                      sla::to_string(s.state), local,
+                                      s.amount.kind == sla::amount_kind::none ? "-" : duration_text(s.remaining), s.percent,
+                                      notes);
+              }
+            } else {
+              for (const auto& s : ev.targets) ++summaries[w][{s.name, ev.severity}][std::string(sla::to_string(s.state))];
+              continue;
+            }
+          } catch (const sla::error& err) {
+            mine.text.resize(begin);
+            mine.text += fmt::format("ticket {}: {}", rec.id, err.what());
+            complaint = true;
+          }
+          mine.entries.push_back({rec.first_seq, begin, mine.text.size(), complaint});
+        }
+      });
+      phases.lap(phase_times::evaluate);
+      if (writing.valid()) writing.get();
+      phases.lap(phase_times::write);
+      writing = std::async(write_ahead ? std::launch::async : std::launch::deferred, [&write_round, &results] { write_round(results); });
+      if (!write_ahead) writing.get();
+      phases.lap(phase_times::write);
+    }
     if (writing.valid()) writing.get();
     phases.lap(phase_times::write);
-    if (out.closed()) return out.exit_status;
-    writing = std::async(write_ahead ? std::launch::async : std::launch::deferred, [&write_round, &results] { write_round(results); });
-    if (!write_ahead) writing.get();
-    phases.lap(phase_times::write);
-  }
-  if (writing.valid()) writing.get();
-  phases.lap(phase_times::write);
-  for (long n : evaluated_by) evaluated += n;
-  if (format == "summary") {
-    summary_map summary;
-    for (const auto& s : summaries)
-      for (const auto& [key, states] : s)
-        for (const auto& [state, n] : states) summary[key][state] += n;
-    out.line(fmt::format("{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>9} {:>14}", "target", "severity", "met", "breached",
-                         "running", "paused", "cancelled", "not_applicable"));
-    for (const auto& [key, states] : summary) {
-      auto n = [&](const char* s) { auto it = states.find(s); return it == states.end() ? 0L : it->second; };
-      out.line(fmt::format("{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>9} {:>14}", key.first, key.second, n("met"),
-                           n("breached"), n("running"), n("paused"), n("cancelled"), n("not_applicable")));
+    for (long n : evaluated_by) evaluated += n;
+    if (format == "summary") {
+      summary_map summary;
+      for (const auto& s : summaries)
+        for (const auto& [key, states] : s)
+          for (const auto& [state, n] : states) summary[key][state] += n;
+      out.line(fmt::format("{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>9} {:>14}", "target", "severity", "met", "breached",
+                           "running", "paused", "cancelled", "not_applicable"));
+      for (const auto& [key, states] : summary) {
+        auto n = [&](const char* s) { auto it = states.find(s); return it == states.end() ? 0L : it->second; };
+        out.line(fmt::format("{:<16} {:<12} {:>8} {:>8} {:>8} {:>8} {:>9} {:>14}", key.first, key.second, n("met"),
+                             n("breached"), n("running"), n("paused"), n("cancelled"), n("not_applicable")));
+      }
     }
+    out.flush();
+    phases.lap(phase_times::write);
+    if (stats)
+      fmt::print(stderr, "stats: seconds read={:.3f} parse={:.3f} dispatch={:.3f} check={:.3f} evaluate={:.3f} write={:.3f}\n",
+                 phases.seconds[phase_times::read], phases.seconds[phase_times::parse], phases.seconds[phase_times::dispatch],
+                 phases.seconds[phase_times::check], phases.seconds[phase_times::evaluate], phases.seconds[phase_times::write]);
+    fmt::print(stderr, "lines={} events={} tickets={} errors={}\n", lines, accepted, evaluated, lines - accepted);
+    return exit_status;
+  } catch (const sla_examples::output_closed&) {
+    return exit_status;
+  } catch (const sla::error& e) {
+    fmt::print(stderr, "sla-check: {}\n", e.what());
+    return 2;
   }
-  out.flush();
-  phases.lap(phase_times::write);
-  if (out.closed()) return out.exit_status;
-  if (stats)
-    fmt::print(stderr, "stats: seconds read={:.3f} classify={:.3f} parse={:.3f} dispatch={:.3f} check={:.3f} evaluate={:.3f} write={:.3f}\n",
-               phases.seconds[0], phases.seconds[1], phases.seconds[2], phases.seconds[3], phases.seconds[4],
-               phases.seconds[5], phases.seconds[6]);
-  fmt::print(stderr, "lines={} events={} tickets={} errors={}\n", lines, accepted, evaluated, lines - accepted);
-  return out.exit_status;
 }

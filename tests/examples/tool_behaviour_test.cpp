@@ -3,7 +3,9 @@
 // flags a policy does not need left out, a --timezone that names no zone refused.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "examples/program_runner.hpp"
 
@@ -115,5 +117,36 @@ TEST_CASE("tools: a --timezone that names no zone is an error, an unused one a n
     CHECK_THAT(bad.out, Catch::Contains("unknown time zone \"Nowhere/Land\""));
     auto unused = run_program(p, args + " --timezone Europe/London 2>&1 >/dev/null");
     CHECK_THAT(unused.out, Catch::Contains("note: --timezone Europe/London changes nothing"));
+  }
+}
+
+TEST_CASE("tools: sla-check on a full disk is exit status 2 with the reason; a reader that goes away ends it quietly",
+          "[examples]") {
+  // 3,000 tickets: more output than one 64 KiB buffer, so the writes happen during the run.
+  std::string text;
+  for (int t = 0; t < 3000; ++t)
+    text += "{\"ticket\": \"T-" + std::to_string(t) +
+            "\", \"at\": \"2026-11-23T10:00:00Z\", \"event\": \"created\", \"type\": \"incident\", \"severity\": \"urgent\"}\n";
+  auto events = sla_test::write_temp_file("tools-full-disk.jsonl", text);
+  for (const char* threads : {"1", "2"}) {
+    INFO(threads);
+    auto full = run_program("sla-check", reading("sla-check", events) + " --threads " + threads + " 2>&1 >/dev/full");
+    CHECK(full.status == 2);
+    CHECK_THAT(full.out, Catch::Contains("sla-check: cannot write the output: No space left on device"));
+    // `| head -n 1`: the first line, and sla-check's own exit status 0 (written to a file by the shell).
+    const std::string status_file = events + ".status";
+    const std::string command = "(" SLA_BIN_DIR "/sla-check " + reading("sla-check", events) + " --threads " + threads +
+                                " 2>/dev/null; echo $? > " + status_file + ") | head -n 1";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    char first[64] = {};
+    REQUIRE(std::fgets(first, sizeof first, pipe));
+    pclose(pipe);
+    CHECK_THAT(std::string(first), Catch::StartsWith("{\"ticket\": \"T-0\""));
+    std::ifstream status(status_file);
+    int code = -1;
+    status >> code;
+    CHECK(code == 0);
+    std::filesystem::remove(status_file);
   }
 }
