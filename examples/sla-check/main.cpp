@@ -37,7 +37,6 @@
 #include <functional>
 #include <future>
 #include <map>
-#include <set>
 #include <thread>
 #include <unordered_map>
 #include <unistd.h>
@@ -182,7 +181,7 @@ void check_history(const ticket_store& store, std::uint32_t index, std::vector<h
     if (a.event.at != b.event.at) return a.event.at < b.event.at;
     return a.event.kind == sla::event_kind::created && b.event.kind != sla::event_kind::created;
   };
-  if (t.needs_check) std::stable_sort(held.begin(), held.end(), before);
+  std::stable_sort(held.begin(), held.end(), before);
   std::optional<sla::instant> created;
   for (const held_event& e : held) {
     if (auto why = sla::history_rejects(created, e.event.kind, e.event.at)) {
@@ -395,10 +394,11 @@ int main(int argc, char** argv) {
   if (files.empty()) files.push_back("-");
 
   // ---- Reading: batches of lines, parsed on every thread, handed to the owners ---------------
-  // Each worker parses a contiguous share of a batch of JSON lines, listing the events for the
-  // thread that owns their ticket (a batch with CSV in it is read in order on this thread: a CSV
-  // header changes how the rows after it read); then each worker takes the lines of its tickets
-  // from every parser's lists, in input order. On a spare core the next batch is read meanwhile.
+  // The workers parse a batch of JSON lines in chunks, each taken by whichever is free, listing
+  // each chunk's events for the thread that owns their ticket (a batch with CSV in it is read in
+  // order on this thread: a CSV header changes how the rows after it read); then each worker
+  // takes the lines of its tickets from every chunk's list, in input order. On a spare core the
+  // next batch is read meanwhile.
   std::vector<std::unique_ptr<worker>> workers;
   for (unsigned i = 0; i < threads; ++i) workers.push_back(std::make_unique<worker>(!queue));
   std::vector<line_error> errors;  // reader errors, then the histories' rejections
@@ -554,7 +554,6 @@ int main(int argc, char** argv) {
     if (queue) {
       // The queue orders every open ticket against the others: they are held as tickets here.
       std::vector<sla::ticket> open_tickets;
-      std::vector<std::uint64_t> first_seq;
       std::vector<std::pair<std::uint64_t, std::pair<unsigned, std::uint32_t>>> order_seen;
       for (unsigned w = 0; w < threads; ++w)
         for (std::uint32_t t = 0; t < workers[w]->store.size(); ++t) order_seen.push_back({workers[w]->store.at(t).first_seq, {w, t}});
@@ -723,8 +722,8 @@ int main(int argc, char** argv) {
       phases.lap(phase_times::evaluate);
       if (writing.valid()) writing.get();
       phases.lap(phase_times::write);
-      writing = std::async(write_ahead ? std::launch::async : std::launch::deferred, [&write_round, &results] { write_round(results); });
-      if (!write_ahead) writing.get();
+      if (write_ahead) writing = std::async(std::launch::async, [&write_round, &results] { write_round(results); });
+      else write_round(results);
       phases.lap(phase_times::write);
     }
     if (writing.valid()) writing.get();

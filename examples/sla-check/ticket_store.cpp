@@ -268,7 +268,6 @@ const std::vector<std::uint8_t>& ticket_store::bytes(const ticket& t) const {
 }
 
 void ticket_store::history(std::uint32_t index, std::vector<held_event>& out) const {
-  const ticket& t = tickets_[index];
   out.clear();
   for_each_event(index, [&](const held_event& e) { out.push_back(e); });
 }

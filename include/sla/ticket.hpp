@@ -145,6 +145,8 @@ struct ticket_evaluation {
   std::string country;  // whose holidays the calendars that take the ticket's country use ("" none)
 };
 
+class ticket_tracker;
+
 // A ticket's history, checked as events are appended.
 // Thread safety: a plain value; do not append from two threads at once.
 class ticket {
@@ -161,6 +163,11 @@ class ticket {
   void append(const ticket_event& e, const policy* p = nullptr);
 
  private:
+  friend class ticket_tracker;
+  // append(): the checks, then the event in its place; with `p`, the event resolved against it
+  // (the tracker advances its clocks with that, resolving the names once).
+  std::optional<resolved_event> checked_insert(const ticket_event& e, const policy* p);
+
   std::string id_;
   std::vector<ticket_event> events_;
 };

@@ -63,15 +63,8 @@ ticket_tracker::~ticket_tracker() = default;
 
 void ticket_tracker::append(const ticket_event& e) {
   bool in_order = ticket_.events().empty() || e.at >= ticket_.events().back().at;
-  // The checks of ticket::append, in its order (the history first, then the fields and the names
-  // against the policy), with the names resolved once: a bad event throws here, changing nothing.
-  std::optional<instant> created;
-  for (const auto& x : ticket_.events())
-    if (x.kind == event_kind::created) created = x.at;
-  if (auto why = history_rejects(created, e.kind, e.at))
-    throw error(error_code::invalid_argument, event_error_message(ticket_.id(), e.kind, e.at, *why));
-  const resolved_event resolved = detail::resolve_event(detail::policy_access::data(policy_), e, ticket_.id());
-  ticket_.append(e);  // checked above: cannot throw but for memory
+  // ticket::append's checks (a bad event throws, changing nothing), the names resolved once.
+  const resolved_event resolved = *ticket_.checked_insert(e, &policy_);
   if (in_order) {
     state_->apply(resolved, e.timezone, e.country);
     return;

@@ -68,29 +68,19 @@ void check_fields(const ticket_event& e, Fail&& fail) {
     bool taken;
   };
   const bool created = e.kind == event_kind::created;
-  // The common case first: no field but the ones the kind takes.
-  const bool only_taken = (created || e.kind == event_kind::type || e.type.empty()) &&
-                          (created || e.kind == event_kind::severity || e.severity.empty()) &&
-                          (created || e.kind == event_kind::plan || e.plan.empty()) &&
-                          (created || e.kind == event_kind::region || e.region.empty()) &&
-                          (created || (e.timezone.empty() && !e.users_affected && e.country.empty())) &&
-                          (e.kind == event_kind::status || e.status.empty()) &&
-                          (e.kind == event_kind::custom || e.name.empty());
-  if (!only_taken) {
-    const field fields[] = {
-        {"type", !e.type.empty(), created || e.kind == event_kind::type},
-        {"severity", !e.severity.empty(), created || e.kind == event_kind::severity},
-        {"plan", !e.plan.empty(), created || e.kind == event_kind::plan},
-        {"region", !e.region.empty(), created || e.kind == event_kind::region},
-        {"timezone", !e.timezone.empty(), created},
-        {"users_affected", e.users_affected.has_value(), created},
-        {"country", !e.country.empty(), created},
-        {"status", !e.status.empty(), e.kind == event_kind::status},
-        {"name", !e.name.empty(), e.kind == event_kind::custom},
-    };
-    for (const auto& f : fields)
-      if (f.set && !f.taken) fail(fmt::format("`{}` does not apply to a {} event", f.name, to_string(e.kind)));
-  }
+  const field fields[] = {
+      {"type", !e.type.empty(), created || e.kind == event_kind::type},
+      {"severity", !e.severity.empty(), created || e.kind == event_kind::severity},
+      {"plan", !e.plan.empty(), created || e.kind == event_kind::plan},
+      {"region", !e.region.empty(), created || e.kind == event_kind::region},
+      {"timezone", !e.timezone.empty(), created},
+      {"users_affected", e.users_affected.has_value(), created},
+      {"country", !e.country.empty(), created},
+      {"status", !e.status.empty(), e.kind == event_kind::status},
+      {"name", !e.name.empty(), e.kind == event_kind::custom},
+  };
+  for (const auto& f : fields)
+    if (f.set && !f.taken) fail(fmt::format("`{}` does not apply to a {} event", f.name, to_string(e.kind)));
   auto require = [&](const std::string& value, const char* what) {
     if (value.empty()) fail(fmt::format("missing {}", what));
   };
@@ -201,7 +191,9 @@ std::string event_error_message(std::string_view ticket_id, event_kind kind, ins
   return fmt::format("ticket {}: {} event at {}: {}", ticket_id, to_string(kind), format_instant(at), why);
 }
 
-void ticket::append(const ticket_event& e, const policy* p) {
+void ticket::append(const ticket_event& e, const policy* p) { (void)checked_insert(e, p); }
+
+std::optional<resolved_event> ticket::checked_insert(const ticket_event& e, const policy* p) {
   auto fail = [&](std::string message) {
     throw error(error_code::invalid_argument, event_error_message(id_, e.kind, e.at, message));
   };
@@ -210,10 +202,12 @@ void ticket::append(const ticket_event& e, const policy* p) {
     if (x.kind == event_kind::created) created = x.at;
   if (auto why = history_rejects(created, e.kind, e.at)) fail(std::move(*why));
   check_fields(e, fail);
-  if (p) (void)resolve_names(detail::policy_access::data(*p), e, fail);
+  std::optional<resolved_event> resolved;
+  if (p) resolved = resolve_names(detail::policy_access::data(*p), e, fail);
   // Keep time order; an event at the same instant goes after those already there.
   auto at = std::upper_bound(events_.begin(), events_.end(), e.at, [](instant t, const auto& x) { return t < x.at; });
   events_.insert(at, e);
+  return resolved;
 }
 
 }  // namespace sla
